@@ -1,0 +1,2 @@
+// Testing Library matchers (toBeInTheDocument, toHaveTextContent, …) for the jsdom unit project.
+import '@testing-library/jest-dom';
