@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI and a new user run it: installs what it needs, builds the archive, then checks everything.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+"$ROOT/percli-scripts/setup.sh"
+
+log "type-check and lint"
+npm run --silent type-check
+npm run --silent lint
+
+"$ROOT/percli-scripts/build.sh"
+
+log "percli plugin test-schemas"
+percli plugin test-schemas
+
+# The reference answers come from a real Prometheus: regenerate them so any drift in our engine shows up.
+log "regenerating the histogram_quantile fixture from a real Prometheus"
+tsx test/histogram-fixture/generate.ts
+
+log "jest (unit and integration suites)"
+jest --ci "$@"
