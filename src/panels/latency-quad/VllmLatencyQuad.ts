@@ -1,0 +1,15 @@
+// The VllmLatencyQuad PanelPlugin: wiring only. The exposed module `./VllmLatencyQuad` must name-export it.
+
+import { PanelPlugin } from '@perses-dev/plugin-system';
+import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { LatencyQuadPanel, LatencyQuadPanelProps } from './LatencyQuadPanel';
+import { LatencyQuadLoading } from './LatencyQuadLoading';
+import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
+
+export const VllmLatencyQuad: PanelPlugin<LatencyQuadSpec, LatencyQuadPanelProps> = {
+  PanelComponent: LatencyQuadPanel,
+  LoadingComponent: LatencyQuadLoading,
+  panelOptionsEditorComponents: [{ label: 'Settings', content: LatencyQuadOptionsEditor }],
+  supportedQueryTypes: ['TimeSeriesQuery'],
+  createInitialOptions,
+};

@@ -1,0 +1,52 @@
+// The mean of a histogram, from the series WITHOUT `le` that carry the same labels as its buckets.
+//
+// Contract (README "VllmLatencyQuad"): with `meanInput: sum` such a series is the rate of the histogram's
+// `_sum`, so mean = Σ sum / Σ (+Inf bucket) — the count is the +Inf bucket, no `_count` query needed, and the
+// ratio of sums is the exact mean over the range (a mean of per-step means would over-weight quiet steps).
+// With `meanInput: mean` the series is a ready-made mean per step (e.g. `rate(_sum) / rate(_count)`); it is
+// weighted by the +Inf bucket over the range, which gives back the same exact mean.
+
+import { HistogramGroup, totalPerStep } from '../../model/histogram';
+import { MeanInput } from './latency-quad-model';
+
+export interface PlainSeries {
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly values: ReadonlyArray<readonly [number, number | null]>;
+}
+
+export interface GroupMean {
+  /** Mean at each of the group's steps; NaN where the step has no traffic or no mean sample. */
+  readonly perStep: Float64Array;
+  /** Exact mean over all steps that have both a mean sample and a +Inf bucket sample. */
+  readonly overRange: number;
+  /** Steps that contributed to `overRange`. */
+  readonly usedSteps: number;
+}
+
+/** Aligns one plain series on the group's time axis and derives the mean per step and over the range. */
+export function groupMean(group: HistogramGroup, series: PlainSeries, input: MeanInput): GroupMean {
+  const steps = group.timestamps.length;
+  const stepOf = new Map<number, number>();
+  group.timestamps.forEach((t, i) => stepOf.set(t, i));
+  const totals = totalPerStep(group);
+  const perStep = new Float64Array(steps).fill(NaN);
+  let weighted = 0;
+  let weight = 0;
+  let usedSteps = 0;
+  for (const [t, v] of series.values) {
+    const step = stepOf.get(t);
+    if (step === undefined || v === null || !Number.isFinite(v)) continue;
+    const total = totals[step];
+    if (!(total > 0) || !Number.isFinite(total)) continue;
+    if (input === 'sum') {
+      perStep[step] = v / total;
+      weighted += v;
+    } else {
+      perStep[step] = v;
+      weighted += v * total;
+    }
+    weight += total;
+    usedSteps++;
+  }
+  return { perStep, overRange: weight > 0 ? weighted / weight : NaN, usedSteps };
+}

@@ -1,0 +1,22 @@
+// Tile colours from Perses ThresholdOptions, with the same step rule as the official Stat chart: the last step
+// whose value is ≤ the tile value wins; a step without a colour takes the theme palette entry at its index.
+
+import { ThresholdColorPalette, ThresholdOptions } from '@perses-dev/core';
+
+export function thresholdColor(
+  value: number,
+  thresholds: ThresholdOptions | undefined,
+  palette: ThresholdColorPalette,
+): string {
+  const defaultColor = thresholds?.defaultColor ?? palette.defaultColor;
+  if (!thresholds?.steps?.length || !Number.isFinite(value)) return defaultColor;
+  // Percent mode compares against `max` (the editor's percent mode); without a max there is nothing to compare to.
+  const percentOf = thresholds.mode === 'percent' ? thresholds.max : undefined;
+  if (thresholds.mode === 'percent' && !(percentOf && percentOf > 0)) return defaultColor;
+  const compared = percentOf ? (value / percentOf) * 100 : value;
+  let color = defaultColor;
+  thresholds.steps.forEach((step, index) => {
+    if (compared >= step.value) color = step.color ?? palette.palette[index] ?? defaultColor;
+  });
+  return color;
+}
