@@ -1,3 +1,5 @@
 // Public entry for bundlers and hosts that import the package directly rather than through Module Federation.
 export { getPluginModule } from './getPluginModule';
 export * from './model/histogram';
+export { VllmLatencyQuad } from './panels/latency-quad/VllmLatencyQuad';
+export type { LatencyQuadSpec, LatencyStatistic } from './panels/latency-quad/latency-quad-model';
