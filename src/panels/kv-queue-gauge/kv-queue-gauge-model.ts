@@ -60,3 +60,13 @@ export function createInitialOptions(): KvQueueGaugeSpec {
     sparklines: false,
   };
 }
+
+/**
+ * A dashboard may store `spec: {}` (the CUE model fills defaults only while validating), so the panel
+ * reads every field through this.
+ */
+export function withDefaults(spec: Partial<KvQueueGaugeSpec> | undefined): KvQueueGaugeSpec {
+  const defaults = createInitialOptions();
+  const given = Object.fromEntries(Object.entries(spec ?? {}).filter(([, v]) => v !== undefined && v !== null));
+  return { ...defaults, ...given };
+}

@@ -1,0 +1,180 @@
+// From role-assigned series to everything the KV & queue panel shows: fleet numbers, per-instance rows,
+// the saturation verdict and the problems to report. Framework-free.
+import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
+import { RoleAssignment, RoleSeries } from './query-roles';
+import { combinePerStep, CrossSeries, Point, reduceOverRange } from './series-reduce';
+import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
+import { saturationVerdict, VerdictResult } from './saturation-verdict';
+
+export interface InstanceRow {
+  name: string;
+  /** KV usage as a fraction (0–1); null = no KV series for this instance; NaN = the engine reported NaN. */
+  kv: number | null;
+  running: number | null;
+  waiting: number | null;
+}
+
+export interface KvQueueView {
+  /** Worst instance's KV usage (fraction 0–1). */
+  kvMax: number | null;
+  /** Mean KV usage over the instances (fraction 0–1). */
+  kvMean: number | null;
+  /** Name of the instance with the highest KV usage, when instances are named. */
+  kvWorstInstance?: string;
+  running: number | null;
+  waiting: number | null;
+  preemptionsPerSec: number | null;
+  /** Fleet running-request limit; null = unknown. */
+  capacity: number | null;
+  instanceLabel?: string;
+  /** All instances, worst first; the component caps the list. */
+  instances: InstanceRow[];
+  kvTrend: Point[];
+  waitingTrend: Point[];
+  thresholds: KvThresholds;
+  verdict: VerdictResult;
+  /** Data or option problems worth a sentence on the panel. */
+  problems: string[];
+}
+
+const known = (v: number | null): v is number => v !== null && !Number.isNaN(v);
+
+function firstLabelPresent(series: readonly RoleSeries[], configured?: string): string | undefined {
+  if (configured) return series.some((s) => s.labels?.[configured] !== undefined) ? configured : undefined;
+  return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => s.labels?.[label] !== undefined));
+}
+
+/** Divides percent input by 100 so that everything downstream is a 0–1 fraction. */
+function scaleKv(series: readonly RoleSeries[], divisor: number): RoleSeries[] {
+  if (divisor === 1) return [...series];
+  return series.map((s) => ({ ...s, values: s.values.map(([t, v]) => [t, v === null ? null : v / divisor] as const) }));
+}
+
+/** vLLM's KV gauge is a 0–1 fraction; values above 1 mean a ×100 query or the wrong unit option. */
+function kvScaleProblem(series: readonly RoleSeries[], spec: KvQueueGaugeSpec): string | undefined {
+  let highest = -Infinity;
+  let lowest = Infinity;
+  for (const s of series) {
+    for (const [, v] of s.values) {
+      if (v === null || Number.isNaN(v)) continue;
+      highest = Math.max(highest, v);
+      lowest = Math.min(lowest, v);
+    }
+  }
+  if (lowest < 0) return `KV usage ${lowest} is negative: the kv query must return usage between 0 and 1 (or 0–100)`;
+  if (spec.kvScale === 'fraction' && highest > 1) {
+    return `KV usage ${highest} is above 1: the kv query looks like percent, so set "KV unit" to percent (0–100) or drop the ×100 from the query`;
+  }
+  if (spec.kvScale === 'percent' && highest > 100) {
+    return `KV usage ${highest} is above 100 %: check the kv query (vLLM's kv_cache_usage_perc is a 0–1 fraction)`;
+  }
+  return undefined;
+}
+
+function fleetValue(series: readonly RoleSeries[] | undefined, how: CrossSeries, spec: KvQueueGaugeSpec): number | null {
+  if (!series) return null;
+  return reduceOverRange(combinePerStep(series, how), spec.valueOverRange);
+}
+
+/** Per-instance values of one role: several series for one instance (e.g. one per engine) are combined. */
+function perInstance(
+  series: readonly RoleSeries[] | undefined,
+  label: string,
+  how: CrossSeries,
+  spec: KvQueueGaugeSpec,
+): Map<string, number | null> {
+  const groups = new Map<string, RoleSeries[]>();
+  for (const s of series ?? []) {
+    const name = s.labels?.[label];
+    if (name === undefined) continue;
+    const group = groups.get(name);
+    if (group) group.push(s);
+    else groups.set(name, [s]);
+  }
+  const values = new Map<string, number | null>();
+  for (const [name, group] of groups) values.set(name, reduceOverRange(combinePerStep(group, how), spec.valueOverRange));
+  return values;
+}
+
+/** Worst first: highest KV, then most waiting, then most running; unknown values sort last. */
+function compareWorstFirst(a: InstanceRow, b: InstanceRow): number {
+  for (const key of ['kv', 'waiting', 'running'] as const) {
+    const x = known(a[key]) ? (a[key] as number) : -Infinity;
+    const y = known(b[key]) ? (b[key] as number) : -Infinity;
+    if (x !== y) return y - x;
+  }
+  return a.name.localeCompare(b.name);
+}
+
+function instanceRows(bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>, label: string, spec: KvQueueGaugeSpec): InstanceRow[] {
+  const kv = perInstance(bySeries.kv, label, 'max', spec);
+  const running = perInstance(bySeries.running, label, 'sum', spec);
+  const waiting = perInstance(bySeries.waiting, label, 'sum', spec);
+  const names = new Set([...kv.keys(), ...running.keys(), ...waiting.keys()]);
+  return [...names]
+    .map((name) => ({ name, kv: kv.get(name) ?? null, running: running.get(name) ?? null, waiting: waiting.get(name) ?? null }))
+    .sort(compareWorstFirst);
+}
+
+/**
+ * The capacity query wins over the number option: a query can follow autoscaling. The number is per
+ * instance (`--max-num-seqs`), so it is multiplied by the instances the running query reports.
+ */
+function fleetCapacity(bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>, spec: KvQueueGaugeSpec): number | null {
+  if (bySeries.capacity) {
+    const value = fleetValue(bySeries.capacity, 'sum', spec);
+    return known(value) && value > 0 ? value : null;
+  }
+  if (spec.capacity === undefined || !bySeries.running) return null;
+  const reporting = bySeries.running.filter((s) => s.values.some(([, v]) => v !== null && !Number.isNaN(v))).length;
+  return reporting > 0 ? spec.capacity * reporting : null;
+}
+
+export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeSpec): KvQueueView {
+  const problems: string[] = [...thresholdProblems(spec.thresholds)];
+  const thresholds = resolveKvThresholds(spec.thresholds);
+
+  let kvSeries = assignment.series.kv;
+  if (kvSeries) {
+    const problem = kvScaleProblem(kvSeries, spec);
+    if (problem) {
+      // Showing a wrong percentage is worse than showing none.
+      problems.push(problem);
+      kvSeries = undefined;
+    } else {
+      kvSeries = scaleKv(kvSeries, spec.kvScale === 'percent' ? 100 : 1);
+    }
+  }
+  const bySeries = { ...assignment.series, kv: kvSeries };
+
+  const kvMax = fleetValue(kvSeries, 'max', spec);
+  const kvMean = fleetValue(kvSeries, 'mean', spec);
+  const running = fleetValue(bySeries.running, 'sum', spec);
+  const waiting = fleetValue(bySeries.waiting, 'sum', spec);
+  const preemptionsPerSec = fleetValue(bySeries.preemptions, 'sum', spec);
+
+  const allSeries = [...(kvSeries ?? []), ...(bySeries.running ?? []), ...(bySeries.waiting ?? [])];
+  const instanceLabel = firstLabelPresent(allSeries, spec.instanceLabel);
+  if (spec.instanceLabel && !instanceLabel && allSeries.length > 0) {
+    problems.push(`no series carries the label "${spec.instanceLabel}": group the queries by it (sum by (${spec.instanceLabel}) (…)) or change "Instance label"`);
+  }
+  const instances = instanceLabel ? instanceRows(bySeries, instanceLabel, spec) : [];
+  const worst = instances.find((row) => known(row.kv));
+
+  return {
+    kvMax,
+    kvMean,
+    kvWorstInstance: worst && known(kvMax) && worst.kv === kvMax ? worst.name : undefined,
+    running,
+    waiting,
+    preemptionsPerSec,
+    capacity: fleetCapacity(bySeries, spec),
+    instanceLabel,
+    instances,
+    kvTrend: kvSeries ? combinePerStep(kvSeries, 'max') : [],
+    waitingTrend: bySeries.waiting ? combinePerStep(bySeries.waiting, 'sum') : [],
+    thresholds,
+    verdict: saturationVerdict({ kvMax, running, waiting, critical: thresholds.critical?.fraction }),
+    problems,
+  };
+}
