@@ -3,3 +3,5 @@ export { getPluginModule } from './getPluginModule';
 export * from './model/histogram';
 export { VllmLatencyQuad } from './panels/latency-quad/VllmLatencyQuad';
 export type { LatencyQuadSpec, LatencyStatistic } from './panels/latency-quad/latency-quad-model';
+export { VllmKvQueueGauge } from './panels/kv-queue-gauge/VllmKvQueueGauge';
+export type { KvQueueGaugeSpec, KvQueueRole } from './panels/kv-queue-gauge/kv-queue-gauge-model';
