@@ -10,7 +10,8 @@ export function SloSummary({ slo, format }: { slo: SloValue; format: FormatOptio
   const share = Number.isFinite(slo.attainment)
     ? formatValue(slo.attainment, { unit: 'percent-decimal', decimalPlaces: 1 })
     : 'n/a';
-  const target = formatValue(slo.slo.target, { unit: 'percent-decimal', decimalPlaces: 2 });
+  // Targets are round numbers (99 %, 99.9 %): print them as typed, not padded to fixed decimals.
+  const target = `${Number((slo.slo.target * 100).toPrecision(6))}%`;
   const color = !Number.isFinite(slo.attainment) ? 'text.secondary' : slo.met ? 'success.main' : 'error.main';
   return (
     <Tooltip title={slo.explanation} placement="top" arrow>

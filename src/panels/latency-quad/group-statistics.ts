@@ -224,6 +224,6 @@ export function groupSlo(group: HistogramGroup, slo: LatencySlo, mode: ValueOver
     attainment,
     met: attainment >= slo.target,
     thresholdIsBound,
-    explanation: `Share of observations ≤ ${thresholdText} ${window}: ${how}. Target ${formatValue(slo.target, { unit: 'percent-decimal', decimalPlaces: 2 })}.`,
+    explanation: `Share of observations ≤ ${thresholdText} ${window}: ${how}. Target ${Number((slo.target * 100).toPrecision(6))}%.`,
   };
 }
