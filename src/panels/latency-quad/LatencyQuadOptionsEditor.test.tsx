@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { render, screen, fireEvent, within } from '@testing-library/react';
+import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
+import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
+import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+
+/** The editor as Perses hosts it: controlled, every change fed back as the new value. */
+function renderEditor(initial: LatencyQuadSpec = createInitialOptions()) {
+  const changes: LatencyQuadSpec[] = [];
+  function Host() {
+    const [value, setValue] = useState(initial);
+    return (
+      <LatencyQuadOptionsEditor
+        value={value}
+        onChange={(next) => {
+          changes.push(next);
+          setValue(next);
+        }}
+      />
+    );
+  }
+  render(
+    <ChartsProvider chartsTheme={testChartsTheme}>
+      <Host />
+    </ChartsProvider>,
+  );
+  return { changes, last: () => changes[changes.length - 1] };
+}
+
+async function choose(label: string, option: string) {
+  fireEvent.mouseDown(screen.getByRole('combobox', { name: label }));
+  fireEvent.click(within(await screen.findByRole('listbox')).getByText(option));
+}
+
+describe('LatencyQuadOptionsEditor', () => {
+  it('edits the statistics list and order', () => {
+    const { last } = renderEditor();
+    fireEvent.change(screen.getByLabelText('Tiles, in order'), { target: { value: 'p99.9, p50, mean' } });
+    expect(last().statistics).toEqual([{ kind: 'quantile', quantile: 0.999 }, { kind: 'quantile', quantile: 0.5 }, { kind: 'mean' }]);
+  });
+
+  it('shows why a statistics list is rejected and keeps the last valid spec', () => {
+    const { changes } = renderEditor();
+    fireEvent.change(screen.getByLabelText('Tiles, in order'), { target: { value: 'mean, p100' } });
+    expect(changes).toHaveLength(0);
+    expect(screen.getByText(/"p100" is not a statistic/)).toBeInTheDocument();
+  });
+
+  it('switches the value over the range', async () => {
+    const { last } = renderEditor();
+    await choose('Value over the range', 'Last step');
+    expect(last().valueOverRange).toBe('last');
+  });
+
+  it('turns sparklines off', () => {
+    const { last } = renderEditor();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sparklines' }));
+    expect(last().sparkline).toBe(false);
+  });
+
+  it('adds an SLO and edits its target in percent', () => {
+    const { last } = renderEditor();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show SLO' }));
+    expect(last().slo).toEqual({ threshold: 2.5, target: 0.99 });
+    fireEvent.change(screen.getByLabelText('Target (%)'), { target: { value: '99.9' } });
+    expect(last().slo?.target).toBeCloseTo(0.999, 12);
+  });
+
+  it('adds a per-statistic threshold override that leaves the panel thresholds alone', async () => {
+    const { last } = renderEditor();
+    await choose('Thresholds for', 'p99 only');
+    fireEvent.click(screen.getByRole('button', { name: /add threshold/i }));
+    const p99 = last().statistics.find((s) => s.kind === 'quantile' && s.quantile === 0.99);
+    expect(p99?.thresholds?.steps?.length).toBeGreaterThan(0);
+    expect(last().thresholds).toBeUndefined();
+  });
+
+  it('sets the row label format and the row cap', () => {
+    const { last } = renderEditor();
+    fireEvent.change(screen.getByLabelText('Row label'), { target: { value: '{{model_name}}' } });
+    fireEvent.change(screen.getByLabelText('Maximum rows'), { target: { value: '5' } });
+    expect(last().groups).toEqual({ nameFormat: '{{model_name}}', maxRows: 5 });
+  });
+});
