@@ -1,0 +1,81 @@
+// The VllmLatencyQuad CUE model and the TypeScript defaults agree, checked with the real `cue` binary
+// (.data/bin/cue, built by percli-scripts/setup.sh), run from the repository root so cue.mod resolves.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInitialOptions, resolveSpec } from '../../src/panels/latency-quad/latency-quad-model';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CUE = path.join(ROOT, '.data/bin/cue');
+const MODEL = 'schemas/vllm-latency-quad/vllm-latency-quad.cue';
+const CASES = path.join(ROOT, 'schemas/vllm-latency-quad/tests');
+let scratch = '';
+
+function writeDocument(spec: unknown, name: string): string {
+  const file = path.join(scratch, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ kind: 'VllmLatencyQuad', spec }));
+  return file;
+}
+
+/** `cue vet -c` of one document; '' when valid, otherwise cue's message. */
+function vet(spec: unknown, name: string): string {
+  try {
+    execFileSync(CUE, ['vet', '-c', MODEL, writeDocument(spec, name)], { cwd: ROOT, stdio: 'pipe' });
+    return '';
+  } catch (error) {
+    return String((error as { stderr?: Buffer }).stderr ?? error);
+  }
+}
+
+/** The spec as the server stores it: with every CUE default filled in. */
+function withCueDefaults(spec: unknown, name: string): unknown {
+  const out = execFileSync(CUE, ['export', MODEL, writeDocument(spec, name)], { cwd: ROOT, stdio: 'pipe' });
+  return (JSON.parse(out.toString()) as { spec: unknown }).spec;
+}
+
+beforeAll(() => {
+  if (!existsSync(CUE)) throw new Error(`${CUE} is missing: run percli-scripts/setup.sh to build cue`);
+  scratch = mkdtempSync(path.join(tmpdir(), 'latency-quad-schema-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('VllmLatencyQuad CUE model', () => {
+  test('createInitialOptions() validates against the model', () => {
+    expect(vet(createInitialOptions(), 'initial')).toBe('');
+  });
+
+  test('CUE fills an empty spec with exactly createInitialOptions()', () => {
+    expect(withCueDefaults({}, 'empty')).toEqual(createInitialOptions());
+  });
+
+  test('for every valid case, CUE defaults and the panel resolveSpec() fill in the same values', () => {
+    for (const file of readdirSync(path.join(CASES, 'valid'))) {
+      const { spec } = JSON.parse(readFileSync(path.join(CASES, 'valid', file), 'utf8'));
+      expect({ file, spec: withCueDefaults(spec, `valid-${file}`) }).toEqual({ file, spec: resolveSpec(spec) });
+    }
+  });
+
+  test('a quantile of 1 is rejected (it is the maximum, which a histogram cannot give)', () => {
+    expect(vet({ statistics: [{ kind: 'quantile', quantile: 1 }] }, 'q1')).toMatch(/quantile/);
+  });
+
+  test('an unknown field is rejected because the spec is closed', () => {
+    expect(vet({ ...createInitialOptions(), sloTarget: 0.99 }, 'unknown')).toMatch(/sloTarget: field not allowed/);
+  });
+
+  test('an SLO target written in percent is rejected (targets are fractions)', () => {
+    expect(vet({ slo: { threshold: 2, target: 99 } }, 'percent')).toMatch(/target/);
+  });
+
+  test('there are at least 6 valid and 6 invalid cases, and each invalid one is rejected', () => {
+    const valid = readdirSync(path.join(CASES, 'valid'));
+    const invalid = readdirSync(path.join(CASES, 'invalid'));
+    expect(valid.length).toBeGreaterThanOrEqual(6);
+    expect(invalid.length).toBeGreaterThanOrEqual(6);
+    for (const file of invalid) {
+      const { spec } = JSON.parse(readFileSync(path.join(CASES, 'invalid', file), 'utf8'));
+      expect({ file, rejected: vet(spec, `invalid-${file}`) !== '' }).toEqual({ file, rejected: true });
+    }
+  });
+});
