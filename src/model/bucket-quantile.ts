@@ -8,37 +8,69 @@ export interface Bucket {
   readonly value: number;
 }
 
-/** Buckets reduced to what the quantile rules work on: ascending distinct bounds with their summed counts. */
+/** Buckets reduced to what the quantile rules work on: bounds in Prometheus's sorted order, duplicates merged. */
 export interface PreparedBuckets {
   readonly bounds: Float64Array;
   readonly counts: Float64Array;
 }
 
-/** Parses, sorts and merges buckets the way Prometheus does before it interpolates. */
+/**
+ * Parses, sorts and merges buckets the way Prometheus does before it interpolates. A `le` of "NaN" is kept,
+ * as Prometheus keeps it; where it ends up then depends on the sort, so the input order matters only then
+ * (see `sortBuckets`).
+ */
 export function prepareBuckets(buckets: ReadonlyArray<Bucket>): PreparedBuckets {
-  const parsed: Array<{ bound: number; value: number }> = [];
+  const bounds = new Float64Array(buckets.length);
+  const counts = new Float64Array(buckets.length);
+  let n = 0;
   for (const { le, value } of buckets) {
     const bound = parsePromFloat(le);
-    if (bound === undefined || Number.isNaN(bound)) continue;
-    parsed.push({ bound, value });
+    if (bound === undefined) continue;
+    bounds[n] = bound;
+    counts[n] = value;
+    n++;
   }
-  parsed.sort((a, b) => (a.bound < b.bound ? -1 : a.bound > b.bound ? 1 : 0));
-  const bounds: number[] = [];
-  const counts: number[] = [];
-  for (const { bound, value } of parsed) {
-    const last = bounds.length - 1;
-    if (last >= 0 && bounds[last] === bound) counts[last] += value;
-    else {
-      bounds.push(bound);
-      counts.push(value);
-    }
-  }
-  return { bounds: Float64Array.from(bounds), counts: Float64Array.from(counts) };
+  sortBuckets(bounds, counts, n);
+  const merged = coalesce(bounds, counts, n);
+  return { bounds: bounds.slice(0, merged), counts: counts.slice(0, merged) };
 }
 
 /**
- * The quantile rules over `n` prepared buckets (ascending distinct bounds). `counts` is made monotonic
- * in place, so callers on a hot path pass a scratch copy they own.
+ * Sorts the first `n` buckets by bound, in place, exactly as Go's sort.Sort does for up to 12 elements
+ * (an insertion sort; pdqsort switches to it below 13). With distinct, non-NaN bounds every sort agrees;
+ * the order only shows through NaN bounds and through the order duplicates are added in.
+ */
+export function sortBuckets(bounds: Float64Array, counts: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    for (let j = i; j > 0 && bounds[j] < bounds[j - 1]; j--) {
+      const b = bounds[j];
+      bounds[j] = bounds[j - 1];
+      bounds[j - 1] = b;
+      const c = counts[j];
+      counts[j] = counts[j - 1];
+      counts[j - 1] = c;
+    }
+  }
+}
+
+/** Prometheus coalesceBuckets: adds neighbours with equal bounds (NaN never equals NaN); returns the new length. */
+export function coalesce(bounds: Float64Array, counts: Float64Array, n: number): number {
+  if (n === 0) return 0;
+  let last = 0;
+  for (let i = 1; i < n; i++) {
+    if (bounds[i] === bounds[last]) counts[last] += counts[i];
+    else {
+      last++;
+      bounds[last] = bounds[i];
+      counts[last] = counts[i];
+    }
+  }
+  return last + 1;
+}
+
+/**
+ * The quantile rules over `n` prepared buckets (sorted, merged). `counts` is made monotonic in place, so
+ * callers on a hot path pass a scratch copy they own.
  */
 export function quantileOfPrepared(q: number, bounds: ArrayLike<number>, counts: Float64Array, n: number): number {
   if (Number.isNaN(q)) return NaN;
@@ -52,20 +84,37 @@ export function quantileOfPrepared(q: number, bounds: ArrayLike<number>, counts:
   return interpolate(q * total, bounds, counts, n);
 }
 
-// Prometheus 2.42 ensureMonotonic: carry the running maximum forward; NaN neither raises nor is raised.
-function ensureMonotonic(counts: Float64Array, n: number): void {
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+/**
+ * Prometheus 2.42 ensureMonotonic: the running maximum starts at the first count and is carried forward.
+ * NaN neither raises nor is raised — and a NaN first count leaves the maximum NaN, so nothing is raised at all.
+ */
+export function ensureMonotonic(counts: Float64Array, n: number): void {
+  if (n === 0) return;
+  let max = counts[0];
+  for (let i = 1; i < n; i++) {
     const count = counts[i];
     if (count > max) max = count;
     else if (count < max) counts[i] = max;
   }
 }
 
+/**
+ * Go's sort.Search(n-1, counts[i] >= rank): a binary search, which with NaN counts (a non-monotonic predicate)
+ * can land elsewhere than a linear scan would. Returns n-1 when the rank lies in the +Inf bucket.
+ */
+export function searchRank(rank: number, counts: ArrayLike<number>, n: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const h = (lo + hi) >>> 1;
+    if (!(counts[h] >= rank)) lo = h + 1;
+    else hi = h;
+  }
+  return lo;
+}
+
 function interpolate(rank: number, bounds: ArrayLike<number>, counts: Float64Array, n: number): number {
-  // sort.Search over all but the +Inf bucket; "not found" means the rank lies in +Inf.
-  let b = 0;
-  while (b < n - 1 && !(counts[b] >= rank)) b++;
+  const b = searchRank(rank, counts, n);
   if (b === n - 1) return bounds[n - 2];
   if (b === 0 && bounds[0] <= 0) return bounds[0];
   let start = 0;
@@ -92,7 +141,7 @@ export function attainmentOfPrepared(
   if (!(total > 0)) return NaN;
   if (threshold === Infinity) return 1;
   let b = 0;
-  while (b < n - 1 && bounds[b] < threshold) b++;
+  while (b < n - 1 && !(bounds[b] >= threshold)) b++;
   if (b === n - 1) return counts[n - 2] / total;
   if (bounds[b] === threshold) return counts[b] / total;
   const lower = b > 0 ? bounds[b - 1] : Math.min(0, bounds[0]);
@@ -101,4 +150,3 @@ export function attainmentOfPrepared(
   const within = (counts[b] - below) * ((threshold - lower) / (bounds[b] - lower));
   return (below + within) / total;
 }
-

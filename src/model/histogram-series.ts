@@ -3,7 +3,7 @@
 // counts into a scratch buffer, so a 1,440-step range costs one pass per quantile.
 
 import { parsePromFloat } from './prom-float';
-import { attainmentOfPrepared, quantileOfPrepared } from './bucket-quantile';
+import { attainmentOfPrepared, coalesce, ensureMonotonic, quantileOfPrepared, searchRank, sortBuckets } from './bucket-quantile';
 
 /** The shape of a Perses `TimeSeries` that this module needs (kept structural so `model/` imports nothing from Perses). */
 export interface SeriesLike {
@@ -17,7 +17,10 @@ export interface HistogramGroup {
   readonly key: string;
   /** The bucket series' labels minus `le` and `__name__` (what `histogram_quantile` keeps). */
   readonly labels: Readonly<Record<string, string>>;
-  /** Ascending distinct bucket bounds (buckets sharing a bound are merged, as Prometheus does). */
+  /**
+   * Ascending distinct bucket bounds (buckets sharing a bound are merged, as Prometheus does). A series whose
+   * `le` is "NaN" keeps a slot of its own, after all others (Prometheus never merges NaN bounds).
+   */
   readonly bounds: Float64Array;
   /** Sorted union of the member series' timestamps (ms). */
   readonly timestamps: Float64Array;
@@ -27,6 +30,18 @@ export interface HistogramGroup {
   readonly present: Uint8Array;
   /** `le` values that Prometheus would not parse, so they were skipped. */
   readonly ignoredLe: readonly string[];
+  /**
+   * Only when some `le` is "NaN" (undefined for every ordinary histogram): the member series unmerged, one
+   * column per series with a parseable `le`, in the order Prometheus hands them to histogram_quantile (by
+   * `le` label). Where its sort then puts a NaN bound depends on that order, so the exact per-step and
+   * whole-range answers are computed from these columns.
+   */
+  readonly byLabel?: {
+    readonly bounds: Float64Array;
+    /** Row-major `timestamps.length × bounds.length`, like `counts`. */
+    readonly counts: Float64Array;
+    readonly present: Uint8Array;
+  };
 }
 
 export interface GroupedSeries<S extends SeriesLike> {
@@ -70,15 +85,30 @@ function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramG
   for (const [name, value] of Object.entries(members[0].labels ?? {})) if (!DROPPED_LABELS.has(name)) labels[name] = value;
 
   const ignoredLe: string[] = [];
-  const memberBounds: number[] = [];
+  const memberBounds: Array<number | undefined> = [];
   for (const m of members) {
     const bound = parsePromFloat(m.labels?.le ?? '');
-    if (bound === undefined || Number.isNaN(bound)) ignoredLe.push(m.labels?.le ?? '');
-    memberBounds.push(bound === undefined ? NaN : bound);
+    if (bound === undefined) ignoredLe.push(m.labels?.le ?? '');
+    memberBounds.push(bound);
   }
-  const bounds = Float64Array.from(new Set(memberBounds.filter((b) => !Number.isNaN(b)))).sort();
-  const slotOf = new Map<number, number>();
-  bounds.forEach((b, i) => slotOf.set(b, i));
+  const numeric = memberBounds.filter((b): b is number => b !== undefined && !Number.isNaN(b));
+  const nanMembers = memberBounds.flatMap((b, i) => (b !== undefined && Number.isNaN(b) ? [i] : []));
+  const distinct = Float64Array.from(new Set(numeric)).sort();
+  const bounds = new Float64Array(distinct.length + nanMembers.length).fill(NaN);
+  bounds.set(distinct);
+  const slotOfBound = new Map<number, number>();
+  distinct.forEach((b, i) => slotOfBound.set(b, i));
+  const memberSlot = memberBounds.map((b, i) =>
+    b === undefined ? undefined : Number.isNaN(b) ? distinct.length + nanMembers.indexOf(i) : slotOfBound.get(b),
+  );
+  // Columns of `byLabel`: the parseable members, ordered by `le` label.
+  const byLabelMembers = nanMembers.length
+    ? memberBounds
+        .map((b, i) => ({ b, i, le: members[i].labels?.le ?? '' }))
+        .filter((m) => m.b !== undefined)
+        .sort((x, y) => (x.le < y.le ? -1 : x.le > y.le ? 1 : 0))
+    : [];
+  const columnOf = new Map(byLabelMembers.map((m, column) => [m.i, column]));
 
   const stamps = new Set<number>();
   for (const m of members) for (const [t] of m.values) stamps.add(t);
@@ -89,55 +119,126 @@ function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramG
   const width = bounds.length;
   const counts = new Float64Array(timestamps.length * width);
   const present = new Uint8Array(timestamps.length * width);
+  const columns = byLabelMembers.length;
+  const byLabel = columns
+    ? {
+        bounds: Float64Array.from(byLabelMembers, (m) => m.b as number),
+        counts: new Float64Array(timestamps.length * columns),
+        present: new Uint8Array(timestamps.length * columns),
+      }
+    : undefined;
   members.forEach((m, i) => {
-    const slot = slotOf.get(memberBounds[i]);
+    const slot = memberSlot[i];
     if (slot === undefined) return;
+    const column = columnOf.get(i);
     for (const [t, v] of m.values) {
       if (v === null) continue;
-      const cell = (stepOf.get(t) as number) * width + slot;
+      const step = stepOf.get(t) as number;
+      const cell = step * width + slot;
       counts[cell] += v;
       present[cell] = 1;
+      if (byLabel && column !== undefined) {
+        byLabel.counts[step * columns + column] = v;
+        byLabel.present[step * columns + column] = 1;
+      }
     }
   });
-  return { key, labels, bounds, timestamps, counts, present, ignoredLe };
+  return { key, labels, bounds, timestamps, counts, present, ignoredLe, ...(byLabel ? { byLabel } : {}) };
 }
 
 /**
- * Copies the buckets present at `step` into `scratchBounds`/`scratchCounts`; returns how many.
- * Prometheus evaluates each instant with only the buckets that have a sample there.
+ * Copies the buckets present at `step` into `scratchBounds`/`scratchCounts`, making the counts monotonic on the
+ * way (Prometheus's ensureMonotonic, fused into the copy); returns how many. Prometheus evaluates each instant
+ * with only the buckets that have a sample there. Ordinary groups only (no `labelOrder`).
  */
-function bucketsAtStep(
+function monotonicRowAtStep(
   group: HistogramGroup,
   step: number,
   scratchBounds: Float64Array,
   scratchCounts: Float64Array,
 ): number {
-  const width = group.bounds.length;
+  const { bounds, counts, present } = group;
+  const width = bounds.length;
   const base = step * width;
   let n = 0;
+  let max = NaN;
   for (let slot = 0; slot < width; slot++) {
-    if (group.present[base + slot] === 0) continue;
-    scratchBounds[n] = group.bounds[slot];
-    scratchCounts[n] = group.counts[base + slot];
+    if (present[base + slot] === 0) continue;
+    let count = counts[base + slot];
+    if (n === 0) max = count;
+    else if (count > max) max = count;
+    else if (count < max) count = max;
+    scratchBounds[n] = bounds[slot];
+    scratchCounts[n] = count;
     n++;
   }
   return n;
 }
 
-/** `histogram_quantile(q)` at every step of the group, one Float64Array per requested q (NaN where undefined). */
+/**
+ * The buckets present at `step` of a group with NaN bounds, in Prometheus's input order, sorted and merged as
+ * Prometheus would; returns how many.
+ */
+function preparedAtStepByLabel(
+  byLabel: NonNullable<HistogramGroup['byLabel']>,
+  step: number,
+  scratchBounds: Float64Array,
+  scratchCounts: Float64Array,
+): number {
+  const columns = byLabel.bounds.length;
+  const base = step * columns;
+  let n = 0;
+  for (let column = 0; column < columns; column++) {
+    if (byLabel.present[base + column] === 0) continue;
+    scratchBounds[n] = byLabel.bounds[column];
+    scratchCounts[n] = byLabel.counts[base + column];
+    n++;
+  }
+  sortBuckets(scratchBounds, scratchCounts, n);
+  return coalesce(scratchBounds, scratchCounts, n);
+}
+
+// quantileOfPrepared minus ensureMonotonic, for counts that are monotonic already: the per-step hot path.
+function quantileOfMonotonic(q: number, bounds: Float64Array, counts: Float64Array, n: number): number {
+  if (Number.isNaN(q)) return NaN;
+  if (q < 0) return -Infinity;
+  if (q > 1) return Infinity;
+  if (n < 2 || bounds[n - 1] !== Infinity) return NaN;
+  const total = counts[n - 1];
+  if (total === 0) return NaN;
+  const rank = q * total;
+  const b = searchRank(rank, counts, n);
+  if (b === n - 1) return bounds[n - 2];
+  if (b === 0) {
+    if (bounds[0] <= 0) return bounds[0];
+    return 0 + (bounds[0] - 0) * (rank / counts[0]);
+  }
+  const start = bounds[b - 1];
+  const below = counts[b - 1];
+  return start + (bounds[b] - start) * ((rank - below) / (counts[b] - below));
+}
+
+/**
+ * `histogram_quantile(q)` at every step of the group, one Float64Array per requested q. NaN where Prometheus
+ * gives NaN, and also at a step where no bucket with a parseable `le` has a sample (Prometheus: no point).
+ */
 export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number>): Float64Array[] {
   const steps = group.timestamps.length;
   const width = group.bounds.length;
   const out = qs.map(() => new Float64Array(steps));
-  const scratchBounds = new Float64Array(width);
-  const rowCounts = new Float64Array(width);
-  const scratchCounts = new Float64Array(width);
+  const byLabel = group.byLabel;
+  const scratchBounds = new Float64Array(byLabel ? byLabel.bounds.length : width);
+  const scratchCounts = new Float64Array(scratchBounds.length);
   for (let step = 0; step < steps; step++) {
-    const n = bucketsAtStep(group, step, scratchBounds, rowCounts);
+    let n: number;
+    if (byLabel) {
+      n = preparedAtStepByLabel(byLabel, step, scratchBounds, scratchCounts);
+      ensureMonotonic(scratchCounts, n);
+    } else {
+      n = monotonicRowAtStep(group, step, scratchBounds, scratchCounts);
+    }
     for (let k = 0; k < qs.length; k++) {
-      // quantileOfPrepared makes counts monotonic in place; that is idempotent, so one copy per step suffices.
-      if (k === 0) scratchCounts.set(rowCounts.subarray(0, n));
-      out[k][step] = quantileOfPrepared(qs[k], scratchBounds, scratchCounts, n);
+      out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
     }
   }
   return out;
@@ -148,9 +249,9 @@ export function totalPerStep(group: HistogramGroup): Float64Array {
   const steps = group.timestamps.length;
   const width = group.bounds.length;
   const out = new Float64Array(steps).fill(NaN);
-  if (width === 0 || group.bounds[width - 1] !== Infinity) return out;
-  for (let step = 0; step < steps; step++) {
-    const cell = step * width + width - 1;
+  const inf = group.bounds.indexOf(Infinity);
+  if (inf < 0) return out;
+  for (let step = 0, cell = inf; step < steps; step++, cell += width) {
     if (group.present[cell]) out[step] = group.counts[cell];
   }
   return out;
@@ -158,10 +259,12 @@ export function totalPerStep(group: HistogramGroup): Float64Array {
 
 /**
  * Bucket values summed over all steps (a bucket with no sample at a step adds nothing), i.e. the buckets of
- * `sum_over_time(<bucket query>[range:step])`. For rate queries this is the whole-range histogram, the
- * equivalent of `increase(…[$__range])` sampled at the panel's steps.
+ * `sum by (le) (sum_over_time(<bucket query>[range:step]))`, sorted and merged as Prometheus does. For rate
+ * queries this is the whole-range histogram, the equivalent of `increase(…[$__range])` sampled at the panel's
+ * steps.
  */
 export function rangeBuckets(group: HistogramGroup): { bounds: Float64Array; counts: Float64Array; n: number } {
+  if (group.byLabel) return rangeBucketsByLabel(group.byLabel, group.timestamps.length);
   const width = group.bounds.length;
   const sums = new Float64Array(width);
   const seen = new Uint8Array(width);
@@ -184,10 +287,32 @@ export function rangeBuckets(group: HistogramGroup): { bounds: Float64Array; cou
   return { bounds, counts, n };
 }
 
+function rangeBucketsByLabel(byLabel: NonNullable<HistogramGroup['byLabel']>, steps: number) {
+  const columns = byLabel.bounds.length;
+  const bounds = new Float64Array(columns);
+  const counts = new Float64Array(columns);
+  let n = 0;
+  for (let column = 0; column < columns; column++) {
+    let sum = 0;
+    let seen = false;
+    for (let step = 0, cell = column; step < steps; step++, cell += columns) {
+      if (byLabel.present[cell] === 0) continue;
+      sum += byLabel.counts[cell];
+      seen = true;
+    }
+    if (!seen) continue;
+    bounds[n] = byLabel.bounds[column];
+    counts[n] = sum;
+    n++;
+  }
+  sortBuckets(bounds, counts, n);
+  return { bounds, counts, n: coalesce(bounds, counts, n) };
+}
+
 /** Quantile of the whole-range histogram (see `rangeBuckets`). */
 export function rangeQuantile(group: HistogramGroup, q: number): number {
   const { bounds, counts, n } = rangeBuckets(group);
-  return quantileOfPrepared(q, bounds, counts, n);
+  return n === 0 ? NaN : quantileOfPrepared(q, bounds, counts, n);
 }
 
 /** SLO attainment (fraction ≤ threshold) of the whole-range histogram. */
