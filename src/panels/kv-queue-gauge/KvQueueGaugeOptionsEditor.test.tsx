@@ -1,0 +1,83 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
+import { createInitialOptions, KvQueueGaugeSpec } from './kv-queue-gauge-model';
+import { KvQueueGaugeOptionsEditor } from './KvQueueGaugeOptionsEditor';
+
+function renderEditor(value: Partial<KvQueueGaugeSpec> = createInitialOptions()) {
+  const onChange = jest.fn();
+  render(
+    <ChartsProvider chartsTheme={testChartsTheme}>
+      <KvQueueGaugeOptionsEditor value={value as KvQueueGaugeSpec} onChange={onChange} />
+    </ChartsProvider>,
+  );
+  return onChange;
+}
+
+function choose(label: string, option: string) {
+  fireEvent.mouseDown(screen.getByRole('combobox', { name: label }));
+  fireEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: option }));
+}
+
+describe('KvQueueGaugeOptionsEditor', () => {
+  test('shows one role selector per query, in order', () => {
+    renderEditor();
+    expect(screen.getByRole('combobox', { name: 'role of query 1' })).toHaveTextContent('kv');
+    expect(screen.getByRole('combobox', { name: 'role of query 3' })).toHaveTextContent('waiting');
+  });
+
+  test('changing a role keeps the others', () => {
+    const onChange = renderEditor();
+    choose('role of query 3', 'preemptions');
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ queryRoles: ['kv', 'running', 'preemptions'] }));
+  });
+
+  test('Add role appends the first unused role; Remove last drops the last', () => {
+    const onChange = renderEditor();
+    fireEvent.click(screen.getByRole('button', { name: 'Add role' }));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryRoles: ['kv', 'running', 'waiting', 'preemptions'] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove last' }));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryRoles: ['kv', 'running'] }));
+  });
+
+  test('a repeated role is flagged', () => {
+    renderEditor({ ...createInitialOptions(), queryRoles: ['kv', 'kv'] });
+    expect(screen.getByRole('alert')).toHaveTextContent('Each role may be used once: "kv" is repeated.');
+  });
+
+  test('KV unit and value over range are selectable', () => {
+    const onChange = renderEditor();
+    choose('KV unit', 'percent (0–100)');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kvScale: 'percent' }));
+    choose('Value over range', 'max');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ valueOverRange: 'max' }));
+  });
+
+  test('capacity accepts a positive number, and blank clears it', () => {
+    const onChange = renderEditor({ ...createInitialOptions(), capacity: 64 });
+    const field = screen.getByRole('spinbutton', { name: 'Capacity per instance' });
+    fireEvent.change(field, { target: { value: '256' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ capacity: 256 }));
+    fireEvent.change(field, { target: { value: '' } });
+    expect(onChange.mock.lastCall[0].capacity).toBeUndefined();
+    onChange.mockClear();
+    fireEvent.change(field, { target: { value: '0' } });
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  test('instance label, max instances and sparklines', () => {
+    const onChange = renderEditor();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Instance label' }), { target: { value: 'engine' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ instanceLabel: 'engine' }));
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Max instances' }), { target: { value: '8' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ maxInstances: 8 }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sparklines' }));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ sparklines: true }));
+  });
+
+  test('an empty stored spec shows the defaults', () => {
+    renderEditor({});
+    expect(screen.getByRole('combobox', { name: 'role of query 2' })).toHaveTextContent('running');
+    expect(screen.getByRole('spinbutton', { name: 'Max instances' })).toHaveValue(5);
+    expect(screen.getByText('Thresholds')).toBeInTheDocument();
+  });
+});
