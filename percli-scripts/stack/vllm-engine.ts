@@ -1,0 +1,217 @@
+// One simulated vLLM engine (a data-parallel rank): continuous batching over a paged KV cache, in real time.
+//
+// Each step admits waiting requests first-come-first-served while there are free sequence slots and KV blocks
+// for their prompt, runs their prefill (the step gets longer with the prefill tokens, as a mixed batch does), and
+// gives every decoding request one token (the step gets longer with the batch). When a decoding request needs a
+// new KV block and none is free, the most recently admitted request is preempted (vLLM's recompute policy): its
+// blocks are freed and it waits again. Timings are measured on the wall clock, so the histograms the emitter
+// fills are observations of what actually happened to the requests the load generator sent.
+
+export interface EngineConfig {
+  maxNumSeqs: number;
+  kvBlocks: number;
+  blockSize: number;
+  maxModelLen: number;
+  /** Fixed cost of one engine step, seconds. */
+  stepBase: number;
+  /** Extra step cost per running sequence, seconds. */
+  stepPerSeq: number;
+  /** Prefill throughput, tokens per second. */
+  prefillTokensPerSec: number;
+  /** Share of prompt tokens served from the prefix cache, drawn uniformly in [0, maxPrefixHit]. */
+  maxPrefixHit: number;
+}
+
+const DEFAULTS: EngineConfig = {
+  maxNumSeqs: 12,
+  kvBlocks: 1024,
+  blockSize: 16,
+  maxModelLen: 4096,
+  stepBase: 0.014,
+  stepPerSeq: 0.0012,
+  prefillTokensPerSec: 12000,
+  maxPrefixHit: 0.4,
+};
+
+export interface FinishedRequest {
+  promptTokens: number;
+  outputTokens: number;
+  maxTokens: number;
+  finishReason: 'stop' | 'length';
+  e2e: number;
+  queueTime: number;
+  prefillTime: number;
+  decodeTime: number;
+  ttft: number;
+  interTokenGaps: number[];
+}
+
+export interface StepReport {
+  running: number;
+  waiting: number;
+  kvUsage: number;
+  /** Tokens scheduled in the step (prefill + decode). */
+  tokens: number;
+  /** Output tokens produced in the step. */
+  generated: number;
+}
+
+export interface EngineHooks {
+  onStep(report: StepReport): void;
+  onPreempt(): void;
+  onPrefixLookup(queriedTokens: number, hitTokens: number): void;
+}
+
+interface Sequence {
+  promptTokens: number;
+  maxTokens: number;
+  /** Output length at which it stops (≤ maxTokens); reaching maxTokens means finish reason "length". */
+  targetTokens: number;
+  generated: number;
+  blocks: number;
+  arrival: number;
+  admitted?: number;
+  firstToken?: number;
+  lastToken?: number;
+  gaps: number[];
+  done: (r: FinishedRequest) => void;
+}
+
+const now = () => performance.now() / 1000;
+
+export class Engine {
+  private readonly cfg: EngineConfig;
+  private readonly waiting: Sequence[] = [];
+  private readonly running: Sequence[] = [];
+  private freeBlocks: number;
+  private timer: NodeJS.Timeout | undefined;
+  /** A step is in flight (between step() and finishStep()). */
+  private busy = false;
+  private stopped = false;
+
+  constructor(config: Partial<EngineConfig>, private readonly hooks: EngineHooks) {
+    this.cfg = { ...DEFAULTS, ...config };
+    this.freeBlocks = this.cfg.kvBlocks;
+  }
+
+  submit(promptTokens: number, maxTokens: number): Promise<FinishedRequest> {
+    return new Promise((done) => {
+      // Most chat answers end before max_tokens; about a quarter run into the limit.
+      const stopsEarly = Math.random() < 0.75;
+      const targetTokens = stopsEarly ? Math.max(1, Math.round(maxTokens * (0.15 + 0.8 * Math.random()))) : maxTokens;
+      this.waiting.push({ promptTokens, maxTokens, targetTokens, generated: 0, blocks: 0, arrival: now(), gaps: [], done });
+      this.schedule(0);
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(delaySeconds: number): void {
+    if (this.timer || this.busy || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.step();
+    }, delaySeconds * 1000);
+  }
+
+  private blocksFor(tokens: number): number {
+    return Math.ceil(tokens / this.cfg.blockSize);
+  }
+
+  private step(): void {
+    const { cfg } = this;
+    const started = now();
+    // Admit: FCFS while a slot and the prompt's KV blocks are free (a preempted sequence re-prefills its output too).
+    let prefillTokens = 0;
+    while (this.waiting.length && this.running.length < cfg.maxNumSeqs) {
+      const seq = this.waiting[0];
+      const need = this.blocksFor(seq.promptTokens + seq.generated + 1);
+      if (need > this.freeBlocks) break;
+      this.waiting.shift();
+      this.freeBlocks -= need;
+      seq.blocks = need;
+      seq.admitted ??= started;
+      const hit = seq.generated === 0 ? Math.floor(seq.promptTokens * cfg.maxPrefixHit * Math.random()) : 0;
+      if (seq.generated === 0) this.hooks.onPrefixLookup(seq.promptTokens, hit);
+      prefillTokens += seq.promptTokens + seq.generated - hit;
+      this.running.push(seq);
+    }
+    if (!this.running.length) {
+      this.report(0, 0);
+      return; // idle until the next submit
+    }
+    const duration = cfg.stepBase + cfg.stepPerSeq * this.running.length + prefillTokens / cfg.prefillTokensPerSec;
+    const decoding = this.running.length;
+    this.busy = true;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.busy = false;
+      if (!this.stopped) this.finishStep(decoding, prefillTokens);
+    }, duration * 1000);
+  }
+
+  private finishStep(decoding: number, prefillTokens: number): void {
+    const t = now();
+    let generated = 0;
+    for (const seq of [...this.running]) {
+      if (!this.running.includes(seq)) continue; // preempted earlier in this loop
+      const need = this.blocksFor(seq.promptTokens + seq.generated + 1);
+      if (need > seq.blocks) {
+        if (this.freeBlocks === 0) this.preemptNewest(seq);
+        if (this.freeBlocks === 0) continue; // stalled this step
+        this.freeBlocks -= 1;
+        seq.blocks += 1;
+      }
+      seq.generated += 1;
+      generated += 1;
+      if (seq.firstToken === undefined) seq.firstToken = t;
+      else seq.gaps.push(t - (seq.lastToken ?? t));
+      seq.lastToken = t;
+      if (seq.generated >= seq.targetTokens || seq.promptTokens + seq.generated >= this.cfg.maxModelLen) this.finish(seq, t);
+    }
+    this.report(prefillTokens + decoding, generated);
+    if (this.running.length || this.waiting.length) this.schedule(0);
+  }
+
+  private preemptNewest(except: Sequence): void {
+    const victim = [...this.running].reverse().find((s) => s !== except);
+    if (!victim) return;
+    this.running.splice(this.running.indexOf(victim), 1);
+    this.freeBlocks += victim.blocks;
+    victim.blocks = 0;
+    this.waiting.unshift(victim);
+    this.hooks.onPreempt();
+  }
+
+  private finish(seq: Sequence, t: number): void {
+    this.running.splice(this.running.indexOf(seq), 1);
+    this.freeBlocks += seq.blocks;
+    const admitted = seq.admitted ?? seq.arrival;
+    const firstToken = seq.firstToken ?? t;
+    seq.done({
+      promptTokens: seq.promptTokens,
+      outputTokens: seq.generated,
+      maxTokens: seq.maxTokens,
+      finishReason: seq.generated >= seq.maxTokens ? 'length' : 'stop',
+      e2e: t - seq.arrival,
+      queueTime: admitted - seq.arrival,
+      prefillTime: firstToken - admitted,
+      decodeTime: t - firstToken,
+      ttft: firstToken - seq.arrival,
+      interTokenGaps: seq.gaps,
+    });
+  }
+
+  private report(tokens: number, generated: number): void {
+    this.hooks.onStep({
+      running: this.running.length,
+      waiting: this.waiting.length,
+      kvUsage: 1 - this.freeBlocks / this.cfg.kvBlocks,
+      tokens,
+      generated,
+    });
+  }
+}

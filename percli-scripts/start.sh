@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# `npm start`: the local stack with both dashboards live, all on 127.0.0.1, all state under .data/stack/.
+#
+#   vLLM fleet (metrics under load) → Prometheus (scrapes every 5 s) → Perses server v0.52.0 (our archive + the
+#   official ones) → viewer at http://localhost:3000 (ViewDashboard, plugins loaded by Module Federation).
+#
+# Installs and builds what it needs first (percli-scripts/setup.sh, the archive, the Perses server, the viewer),
+# applies the project, datasource and dashboards with percli-scripts/apply.sh (the script users run), prints one
+# line per component as it becomes ready and stops everything on Ctrl-C.
+#
+# Environment knobs (defaults in brackets):
+#   STACK_DIR [.data/stack]            state folder: logs, Prometheus TSDB, Perses database and plugins
+#   STACK_VIEWER_PORT [3000]  STACK_PERSES_PORT [18080]  STACK_PROMETHEUS_PORT [19090]  STACK_VLLM_PORT [18001]
+#                                      (the vLLM pods take STACK_VLLM_PORT, +1, +2)
+#   STACK_SCRAPE_INTERVAL [5s]         Prometheus scrape interval
+#   STACK_LOAD_RATE [1.5]              mean requests/s per vLLM pod outside bursts
+#   STACK_SKIP_BUILD [0]               1: reuse the existing archives and viewer build (the e2e tests set it after
+#                                      percli-scripts/test.sh has built the archive)
+#   PERSES_PROJECT [vllm]              the Perses project the dashboards go to
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+STACK_DIR="${STACK_DIR:-$DATA/stack}"
+VIEWER_PORT="${STACK_VIEWER_PORT:-3000}"
+PERSES_PORT="${STACK_PERSES_PORT:-18080}"
+PROM_PORT="${STACK_PROMETHEUS_PORT:-19090}"
+VLLM_PORT="${STACK_VLLM_PORT:-18001}"
+SCRAPE_INTERVAL="${STACK_SCRAPE_INTERVAL:-5s}"
+LOAD_RATE="${STACK_LOAD_RATE:-1.5}"
+SKIP_BUILD="${STACK_SKIP_BUILD:-0}"
+PROJECT="${PERSES_PROJECT:-vllm}"
+STACK="$ROOT/percli-scripts/stack"
+LOGS="$STACK_DIR/logs"
+mkdir -p "$LOGS" "$STACK_DIR/run"
+STACK_DIR="$(cd "$STACK_DIR" && pwd)"
+rm -f "$STACK_DIR/stack.json"
+
+# --- processes: each component in its own session, so stopping it stops its children too ----------------------
+names=()
+pids=()
+start_bg() {
+  local name="$1"
+  shift
+  setsid "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
+  names+=("$name")
+  pids+=("$!")
+}
+stop_all() {
+  trap - EXIT INT TERM
+  [ ${#pids[@]} -eq 0 ] && return
+  log "stopping ${names[*]}"
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM -- "-${pids[i]}" 2>/dev/null || true; done
+  for _ in $(seq 50); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+  log "stopped"
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A component died: say which, show the end of its log, stop the rest.
+check_alive() {
+  local i
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[i]}" 2>/dev/null; then
+      log "error: ${names[i]} exited; last lines of ${LOGS#"$ROOT"/}/${names[i]}.log:"
+      tail -n 15 "$LOGS/${names[i]}.log" >&2
+      exit 1
+    fi
+  done
+}
+
+port_free() {
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+require_port() {
+  port_free "$1" || die "port $1 ($2) is already in use on 127.0.0.1: stop what uses it or set $3"
+}
+
+# Waits for an HTTP endpoint, printing a dot per second (progress) and the time it took.
+wait_http() {
+  local name="$1" url="$2" timeout="${3:-120}" t0=$SECONDS
+  printf '\033[1m[start]\033[0m waiting for %s ' "$name" >&2
+  until curl -sf -o /dev/null "$url"; do
+    check_alive
+    if ((SECONDS - t0 > timeout)); then
+      printf '\n' >&2
+      die "$name not ready at $url after ${timeout}s (log: ${LOGS#"$ROOT"/}/$name.log)"
+    fi
+    printf '.' >&2
+    sleep 1
+  done
+  printf ' %ss\n' "$((SECONDS - t0))" >&2
+}
+ready() { printf '\033[1;32m[ready]\033[0m %-12s %s\n' "$1" "$2" >&2; }
+
+# --- build -------------------------------------------------------------------------------------------------------
+require_port "$VIEWER_PORT" viewer STACK_VIEWER_PORT
+require_port "$PERSES_PORT" "Perses server" STACK_PERSES_PORT
+require_port "$PROM_PORT" Prometheus STACK_PROMETHEUS_PORT
+for i in 0 1 2; do require_port "$((VLLM_PORT + i))" "vLLM pod $i" STACK_VLLM_PORT; done
+
+archives="$STACK_DIR/plugins-archive"
+if [ "$SKIP_BUILD" != 1 ] || [ ! -f "$ARCHIVE" ]; then
+  "$ROOT/percli-scripts/setup.sh"
+  "$ROOT/percli-scripts/build.sh"
+fi
+if [ "$SKIP_BUILD" != 1 ] || ! ls "$archives"/Prometheus-*.tar.gz >/dev/null 2>&1; then
+  rm -rf "$archives"
+  OFFICIAL_PLUGINS_DIR="$archives" "$ROOT/percli-scripts/official-plugins.sh"
+fi
+# The server rejects every resource whose plugin kind has no CUE model; see stack/schema-shims/README.md.
+"$STACK/add-schema-shims.sh" "$archives"
+rm -f "$archives/$MODULE_NAME"-*.tar.gz
+cp "$ARCHIVE" "$archives/"
+ready archives "$(cd "$archives" && ls | tr '\n' ' ')"
+
+"$STACK/build-perses.sh"
+ready perses-bin "${BIN#"$ROOT"/}/perses (API-only v0.52.0)"
+
+viewer_dist="$DATA/stack/viewer-dist"   # a build output, shared by every STACK_DIR
+newest_src="$(find "$STACK/viewer" -type f -newer "$viewer_dist/index.html" 2>/dev/null | head -1)"
+if [ ! -f "$viewer_dist/index.html" ] || [ -n "$newest_src" ] || [ package-lock.json -nt "$viewer_dist/index.html" ]; then
+  log "building the viewer (rsbuild, ~30 s)"
+  VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn >"$LOGS/viewer-build.log" 2>&1 ||
+    { tail -n 30 "$LOGS/viewer-build.log" >&2; die "viewer build failed"; }
+fi
+ready viewer-ui "${viewer_dist#"$ROOT"/}"
+
+# --- run ---------------------------------------------------------------------------------------------------------
+# 1. vLLM fleet (ports assigned in fleet order) and the load generator's and Prometheus's view of it.
+node -e '
+  const fs = require("fs");
+  const [fleetIn, fleetOut, base] = process.argv.slice(1);
+  const fleet = JSON.parse(fs.readFileSync(fleetIn, "utf8")).map((p, i) => ({ ...p, port: Number(base) + i }));
+  fs.writeFileSync(fleetOut, JSON.stringify(fleet, null, 2));
+' "$STACK/fleet.json" "$STACK_DIR/fleet.json" "$VLLM_PORT"
+start_bg vllm tsx "$STACK/vllm-emitter.ts" --fleet "$STACK_DIR/fleet.json"
+for i in 0 1 2; do wait_http "vllm" "http://127.0.0.1:$((VLLM_PORT + i))/metrics" 60; done
+ready vllm "$(node -p 'require(process.argv[1]).map(p => `${p.pod}(${p.model})@${p.port}`).join(" ")' "$STACK_DIR/fleet.json")"
+
+# 2. Prometheus, with `pod` attached as a target label (as Kubernetes service discovery would).
+mkdir -p "$STACK_DIR/prometheus"
+node -e '
+  const fs = require("fs");
+  const [fleetFile, out, interval] = process.argv.slice(1);
+  const fleet = JSON.parse(fs.readFileSync(fleetFile, "utf8"));
+  const targets = fleet.map((p) => `      - targets: ["127.0.0.1:${p.port}"]\n        labels: { pod: "${p.pod}" }`).join("\n");
+  fs.writeFileSync(out, `# Generated by percli-scripts/start.sh\nglobal:\n  scrape_interval: ${interval}\n  evaluation_interval: ${interval}\nscrape_configs:\n  - job_name: vllm\n    static_configs:\n${targets}\n`);
+' "$STACK_DIR/fleet.json" "$STACK_DIR/prometheus/prometheus.yml" "$SCRAPE_INTERVAL"
+start_bg prometheus prometheus --config.file="$STACK_DIR/prometheus/prometheus.yml" \
+  --storage.tsdb.path="$STACK_DIR/prometheus/data" --storage.tsdb.retention.time=2d \
+  --web.listen-address="127.0.0.1:$PROM_PORT"
+wait_http prometheus "http://127.0.0.1:$PROM_PORT/-/ready" 60
+ready prometheus "http://127.0.0.1:$PROM_PORT (scrape every $SCRAPE_INTERVAL)"
+
+# 3. Perses server: archives are extracted at start-up only, so start from a clean extraction folder.
+mkdir -p "$STACK_DIR/perses"
+rm -rf "$STACK_DIR/perses/plugins"
+sed "s#@STATE@#$STACK_DIR/perses#g; s#@ARCHIVES@#$archives#g" "$STACK/perses-config.yaml.tmpl" >"$STACK_DIR/perses/config.yaml"
+start_bg perses perses --config="$STACK_DIR/perses/config.yaml" --web.listen-address="127.0.0.1:$PERSES_PORT"
+wait_http perses "http://127.0.0.1:$PERSES_PORT/api/v1/health" 120
+modules="$(curl -sf "http://127.0.0.1:$PERSES_PORT/api/v1/plugins" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).map(m=>m.metadata.name).join(" ")))')"
+[[ " $modules " == *" $MODULE_NAME "* ]] || die "the Perses server did not load $MODULE_NAME (loaded: $modules); see ${LOGS#"$ROOT"/}/perses.log"
+ready perses "http://127.0.0.1:$PERSES_PORT (plugins: $modules)"
+
+# 4. Project, datasource and dashboards, through the same script users run against their own Perses.
+PERSES_URL="http://127.0.0.1:$PERSES_PORT" PERSES_PROJECT="$PROJECT" PROMETHEUS_URL="http://127.0.0.1:$PROM_PORT" \
+  "$ROOT/percli-scripts/apply.sh" 2>&1 | tee "$LOGS/apply.log" >&2
+[ "${PIPESTATUS[0]}" = 0 ] || die "percli-scripts/apply.sh failed (see above)"
+ready dashboards "project $PROJECT: $(curl -sf "http://127.0.0.1:$PERSES_PORT/api/v1/projects/$PROJECT/dashboards" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).map(d=>d.metadata.name).join(", ")))')"
+
+# 5. Load.
+loadgen_args=()
+while read -r port model; do loadgen_args+=(--target "http://127.0.0.1:$port=$model"); done \
+  < <(node -e 'for (const p of require(process.argv[1])) console.log(p.port, p.model)' "$STACK_DIR/fleet.json")
+start_bg loadgen tsx "$STACK/loadgen.ts" "${loadgen_args[@]}" --rate "$LOAD_RATE"
+sleep 1
+check_alive
+ready loadgen "${#loadgen_args[@]} args, $LOAD_RATE req/s per pod with bursts (log: ${LOGS#"$ROOT"/}/loadgen.log)"
+
+# 6. Viewer.
+start_bg viewer tsx "$STACK/serve-viewer.ts" --dist "$viewer_dist" --port "$VIEWER_PORT" --perses "http://127.0.0.1:$PERSES_PORT"
+wait_http viewer "http://127.0.0.1:$VIEWER_PORT/" 30
+ready viewer "http://localhost:$VIEWER_PORT"
+
+# What the e2e tests and the benchmark read to find the stack.
+cat >"$STACK_DIR/stack.json" <<EOF
+{ "viewer": "http://localhost:$VIEWER_PORT", "perses": "http://127.0.0.1:$PERSES_PORT",
+  "prometheus": "http://127.0.0.1:$PROM_PORT", "project": "$PROJECT", "fleet": $(cat "$STACK_DIR/fleet.json") }
+EOF
+log "stack up: open http://localhost:$VIEWER_PORT — Ctrl-C stops everything (logs in ${LOGS#"$ROOT"/})"
+while true; do
+  sleep 2 &
+  wait $! || true
+  check_alive
+done
