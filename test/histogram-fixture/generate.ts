@@ -275,7 +275,7 @@ function instantCases(): RawInstant[] {
   edge('nan_le_many', 'two NaN bounds among several', [['0.1', 1], ['0.2', 2], ['NaN', 3], ['Nan', 4], ['0.5', 6], ['infinity', 9]]);
   // Large and tiny magnitudes.
   edge('huge_bounds', 'bounds near the float limits', [['1e-300', 1], ['1e300', 5], ['1.7976931348623157e308', 6], ['+Inf', 9]]);
-  edge('huge_counts', 'counts near 2^53 and beyond', [['1', 9007199254740991], ['2', 9007199254740993], ['+Inf', 1e20]]);
+  edge('huge_counts', 'counts near 2^53 and beyond', [['1', 9007199254740991], ['2', '9007199254740993'], ['+Inf', 1e20]]);
   edge('tiny_counts', 'rates of 1e-300', [['1', 1e-300], ['2', 3e-300], ['+Inf', 4e-300]]);
   // Many buckets in odd orders (the API returns label order; the stored order is shuffled).
   const shuffledBounds = LAYOUTS.ttft.map((b, i) => [b, i] as const);
