@@ -1,0 +1,141 @@
+// Every query of the bundled dashboards returns data from a real Prometheus holding an hour of realistic vLLM
+// series (current vLLM, llm-d-inference-sim and pre-rename vLLM side by side, see test/support/vllm-tsdb.ts),
+// and the variables, fallbacks and label unifications do what the dashboards promise.
+
+import { startPrometheus, PrometheusHandle, MatrixSeries, VectorSample } from '../support/prometheus';
+import { vllmOpenMetrics, TSDB_END, TSDB_START, LLAMA, QWEN, LEGACY_MODEL, DEFAULT_FLEET } from '../support/vllm-tsdb';
+import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, dashboardQueries, DashboardQuery, FILTER_VARIABLES, interpolate, Interpolation } from './dashboard-files';
+
+const STEP = DEFAULT_INTERPOLATION.stepSeconds;
+// The dashboards' default range (1 h) would start at the first scrape, where rates have no history yet.
+const START = TSDB_START + 600;
+const END = TSDB_END;
+
+let prom: PrometheusHandle;
+beforeAll(async () => {
+  prom = await startPrometheus({ openMetrics: vllmOpenMetrics() });
+}, 120_000);
+afterAll(async () => {
+  await prom?.stop();
+});
+
+const panelQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) => !q.where.startsWith('variable:'));
+const variableQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) => q.where.startsWith('variable:'));
+const find = (dashboard: string, where: string): DashboardQuery[] =>
+  panelQueries.filter((q) => q.dashboard.includes(dashboard) && q.where === where);
+const label = (q: DashboardQuery) => `${q.dashboard.replace('dashboards/', '')} ${q.where}`;
+
+/** Runs a panel query as the panel would: tables ask for an instant vector at the end, the others for a range. */
+async function run(q: DashboardQuery, how: Interpolation = DEFAULT_INTERPOLATION): Promise<MatrixSeries[]> {
+  const expr = interpolate(q.expr, how);
+  if (q.panelKind === 'Table') {
+    const data = await prom.query(expr, END);
+    if (data.resultType !== 'vector') throw new Error(`expected a vector from ${expr}`);
+    return (data.result as VectorSample[]).map((s) => ({ metric: s.metric, values: [s.value] }));
+  }
+  const data = await prom.queryRange(expr, START, END, STEP);
+  if (data.resultType !== 'matrix') throw new Error(`expected a matrix from ${expr}`);
+  return data.result;
+}
+
+const finiteValues = (series: MatrixSeries[]) => series.flatMap((s) => s.values.map(([, v]) => Number(v))).filter(Number.isFinite);
+const withVariables = (values: Partial<Record<(typeof FILTER_VARIABLES)[number], string | string[]>>): Interpolation => ({
+  ...DEFAULT_INTERPOLATION,
+  variables: { ...DEFAULT_INTERPOLATION.variables, ...values },
+});
+const models = (series: MatrixSeries[]) => [...new Set(series.map((s) => s.metric.model_name))].sort();
+
+describe('bundled dashboards against a real Prometheus with vLLM, simulator and legacy-vLLM series', () => {
+  it.each(panelQueries.map((q) => [label(q), q] as const))('%s returns data', async (_, q) => {
+    const series = await run(q);
+    expect(series.length).toBeGreaterThan(0);
+    expect(finiteValues(series).length).toBeGreaterThan(0);
+  });
+
+  it.each(panelQueries.filter((q) => q.panelKind === 'VllmLatencyQuad').map((q) => [label(q), q] as const))(
+    '%s gives every model its buckets and its _sum series',
+    async (_, q) => {
+      const series = await run(q);
+      const buckets = series.filter((s) => s.metric.le !== undefined);
+      const sums = series.filter((s) => s.metric.le === undefined);
+      expect(models(buckets)).toEqual([LLAMA, LEGACY_MODEL, QWEN].sort());
+      expect(models(sums)).toEqual([LLAMA, LEGACY_MODEL, QWEN].sort());
+      // One series per (model, le): the fallback never adds a second copy of a bucket.
+      const keys = buckets.map((s) => `${s.metric.model_name}|${s.metric.le}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
+
+  it('inter-token latency of the simulator, which exports both names, is counted once', async () => {
+    const [itl] = find('performance', 'inter_token_latency');
+    const series = await run(itl, withVariables({ model_name: QWEN }));
+    const inf = series.find((s) => s.metric.le === '+Inf')!;
+    const direct = await prom.queryRange(
+      `sum by (model_name) (rate(vllm:inter_token_latency_seconds_count{model_name="${QWEN}"}[1m]))`, START, END, STEP,
+    );
+    expect(inf.values).toEqual((direct.result as MatrixSeries[])[0].values);
+  });
+
+  it('KV usage covers every target, the pre-rename gpu_cache_usage_perc one and the one without a pod label included', async () => {
+    const [kv] = find('performance', 'saturation');
+    const series = await run(kv);
+    expect(series.length).toBe(DEFAULT_FLEET.length);
+    expect(series.map((s) => s.metric.pod ?? `instance ${s.metric.instance}`).sort()).toEqual(
+      DEFAULT_FLEET.map((t) => t.k8s?.pod ?? `instance ${t.instance}`).sort(),
+    );
+    for (const v of finiteValues(series)) expect(v).toBeGreaterThanOrEqual(0);
+    for (const v of finiteValues(series)) expect(v).toBeLessThanOrEqual(1);
+  });
+
+  it('finished requests carry finished_reason for vLLM and for the simulator (whose label is finish_reason)', async () => {
+    const [requests] = find('query', 'request_rate');
+    const series = await run(requests);
+    expect(series.every((s) => ['stop', 'length', 'abort'].includes(s.metric.finished_reason))).toBe(true);
+    expect(series.filter((s) => s.metric.model_name === QWEN).map((s) => s.metric.finished_reason).sort()).toEqual(['abort', 'length', 'stop']);
+  });
+
+  it('targets up counts the vLLM targets, as a plain number', async () => {
+    const [up] = find('query', 'targets_up');
+    const series = await run(up);
+    expect(series).toHaveLength(1);
+    expect(series[0].metric).toEqual({});
+    expect(Number(series[0].values.at(-1)![1])).toBe(DEFAULT_FLEET.length);
+  });
+
+  it('the prompt size distribution is a cumulative share that reaches 100 % at +Inf', async () => {
+    const [distribution] = find('query', 'prompt_size_distribution');
+    const series = await run(distribution);
+    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) {
+      const inf = series.find((s) => s.metric.model_name === model && s.metric.le === '+Inf');
+      expect(Number(inf?.values[0][1])).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('a pod selection narrows every panel to that pod; All also keeps targets without k8s labels', async () => {
+    const pod = DEFAULT_FLEET[0].k8s!.pod;
+    for (const q of panelQueries.filter((q) => q.where !== 'targets_up')) {
+      const one = await run(q, withVariables({ pod: [pod] }));
+      expect(one.length).toBeGreaterThan(0);
+      // Per-model panels keep only that pod's model; per-pod panels keep only that pod.
+      const seen = one.map((s) => ({ where: label(q), model: s.metric.model_name ?? DEFAULT_FLEET[0].model, pod: s.metric.pod ?? pod }));
+      expect(seen).toEqual(seen.map(() => ({ where: label(q), model: DEFAULT_FLEET[0].model, pod })));
+    }
+    const [kv] = find('performance', 'saturation');
+    expect((await run(kv)).some((s) => s.metric.pod === undefined)).toBe(true);
+    expect((await run(kv, withVariables({ namespace: ['llm-d'] }))).map((s) => s.metric.namespace)).toEqual(['llm-d', 'llm-d']);
+  });
+
+  it('a model selection of two models keeps exactly those', async () => {
+    const [e2e] = find('performance', 'e2e_latency');
+    expect(models(await run(e2e, withVariables({ model_name: [LLAMA, QWEN] })))).toEqual([LLAMA, QWEN].sort());
+  });
+
+  it.each(variableQueries.map((q) => [label(q), q] as const))('%s lists the label values (as /api/v1/label/…/values does)', async (_, q) => {
+    const name = q.where.replace('variable:', '');
+    const params = new URLSearchParams({ 'match[]': interpolate(q.expr), start: String(START), end: String(END) });
+    const body = (await (await fetch(`${prom.url}/api/v1/label/${name}/values?${params}`)).json()) as { status: string; data: string[] };
+    expect(body.status).toBe('success');
+    const expected = [...new Set(DEFAULT_FLEET.map((t) => (name === 'model_name' ? t.model : t.k8s?.[name as 'pod'])).filter(Boolean))].sort();
+    expect(body.data.sort()).toEqual(expected);
+  });
+});
