@@ -2,19 +2,7 @@
 import { defineConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
 import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
-import pkg from './package.json';
-
-export const MODULE_NAME = 'VllmPanels';
-
-// One exposed entry per plugin kind listed in package.json `perses.plugins`; the exposed module
-// must name-export the plugin object under the same kind (the host does `module[kind]`).
-const PANEL_SOURCES: Record<string, string> = {
-  VllmLatencyQuad: './src/panels/latency-quad/VllmLatencyQuad.ts',
-  VllmKvQueueGauge: './src/panels/kv-queue-gauge/VllmKvQueueGauge.ts',
-};
-const exposes = Object.fromEntries(
-  pkg.perses.plugins.map((p: { spec: { name: string } }) => [`./${p.spec.name}`, PANEL_SOURCES[p.spec.name]]),
-);
+import { MODULE_NAME, exposedSources } from './src/federation-exposes';
 
 // The libraries the Perses 0.52 host provides (plugin-system remote/PluginRuntime.js). Declared as
 // singletons so the remote never ships a second copy; `requiredVersion` ranges are ones the host's
@@ -48,7 +36,7 @@ export default defineConfig({
     pluginReact(),
     pluginModuleFederation({
       name: MODULE_NAME,
-      exposes,
+      exposes: exposedSources(),
       shared: SHARED_SINGLETONS,
       dts: false,
       runtime: false,
