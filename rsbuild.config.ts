@@ -48,7 +48,6 @@ export default defineConfig({
   output: {
     assetPrefix: `/plugins/${MODULE_NAME}/`,
     distPath: { root: 'dist', js: '__mf/js', css: '__mf/css', font: '__mf/font' },
-    copy: [{ from: 'package.json' }, { from: 'README.md' }],
   },
   tools: {
     htmlPlugin: false,
