@@ -36,13 +36,39 @@ function parseSpecial(text: string): number | undefined {
   return undefined;
 }
 
+// Go rounds a hex literal once, exactly (round half to even) to 53 bits — or to the 2^-1074 quantum below the
+// normal range. Building the mantissa in BigInt keeps every digit; the one rounding step is done here.
 function parseHexFloat(match: RegExpExecArray): number | undefined {
   const [, sign, intDigits = '', fracDigits = '', exponent = '0'] = match;
   const intPart = intDigits.replace(/_/g, '');
   const fracPart = fracDigits.replace(/_/g, '');
   if (intPart === '' && fracPart === '') return undefined;
-  let mantissa = 0;
-  for (const digit of intPart + fracPart) mantissa = mantissa * 16 + parseInt(digit, 16);
-  const value = mantissa * Math.pow(2, Number(exponent.replace(/_/g, '')) - 4 * fracPart.length);
+  const mantissa = BigInt(`0x${intPart + fracPart || '0'}`);
+  const value = roundBinary(mantissa, Number(exponent.replace(/_/g, '')) - 4 * fracPart.length);
   return sign === '-' ? -value : value;
+}
+
+const ONE = BigInt(1);
+const ZERO = BigInt(0);
+
+/** mantissa × 2^exp rounded to the nearest double (ties to even); Infinity on overflow. */
+function roundBinary(mantissa: bigint, exp: number): number {
+  if (mantissa === ZERO) return 0;
+  const length = mantissa.toString(2).length;
+  const top = length - 1 + exp; // the value lies in [2^top, 2^(top+1))
+  if (top > 1100) return Infinity;
+  if (top < -1200) return 0;
+  const precision = top >= -1022 ? 53 : 53 - (-1022 - top); // bits kept; fewer for subnormals
+  const shift = length - precision;
+  let kept = mantissa;
+  if (shift > 0) {
+    const big = BigInt(shift);
+    kept = mantissa >> big;
+    const rest = mantissa - (kept << big);
+    const half = ONE << (big - ONE);
+    if (rest > half || (rest === half && (kept & ONE) === ONE)) kept += ONE;
+  }
+  const scale = exp + Math.max(shift, 0);
+  // kept < 2^54 is exact as a Number; the power of two is exact down to 2^-1074, split to stay in range.
+  return Number(kept) * Math.pow(2, Math.trunc(scale / 2)) * Math.pow(2, scale - Math.trunc(scale / 2));
 }
