@@ -1,0 +1,115 @@
+// Benchmark of the histogram engine's per-step path: p50/p90/p99 and the mean at every step for
+// 100 histograms × 22 buckets × 1,440 steps (a day at 1-minute steps, vLLM request_latency layout), as the
+// latency-quad panel computes them. Prints figures only (median of several runs), never pass/fail.
+//
+//   tsx test/bench/histogram.bench.ts            (part of `npm run bench`)
+//
+// Target (issue 2): ≥ 50 million bucket-samples per second on a 2-core machine.
+
+import { groupBucketSeries, quantilesPerStep, totalPerStep, HistogramGroup, SeriesLike } from '../../src/model/histogram';
+
+const HISTOGRAMS = 100;
+const STEPS = 1440;
+const STEP_MS = 60_000;
+const START_MS = 1_704_067_200_000;
+const BOUNDS = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680, Infinity];
+const ITERATIONS = 15;
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Bucket-rate series (`rate(X_bucket[5m])`-like, cumulative over le) and a `_sum` rate per histogram. */
+function buildSeries(): SeriesLike[] {
+  const random = rng(1);
+  const out: SeriesLike[] = [];
+  for (let h = 0; h < HISTOGRAMS; h++) {
+    const labels = { model_name: `model-${h % 10}`, engine: String(Math.floor(h / 10)), instance: `10.0.0.${h}:8000` };
+    const median = 0.5 + 20 * random();
+    const rows = BOUNDS.map(() => new Array<[number, number]>(STEPS));
+    const sums = new Array<[number, number]>(STEPS);
+    for (let step = 0; step < STEPS; step++) {
+      const t = START_MS + step * STEP_MS;
+      const rate = 5 * (1 + Math.sin(step / 200 + h)) * random();
+      // Log-normal shares per bucket, cumulative.
+      let cumulative = 0;
+      let previousCdf = 0;
+      BOUNDS.forEach((bound, i) => {
+        const z = bound === Infinity ? Infinity : Math.log(bound / median) / 1.1;
+        const cdf = z === Infinity ? 1 : 0.5 * (1 + Math.tanh(0.8 * z * (1 + 0.04 * z * z)));
+        cumulative += rate * (cdf - previousCdf);
+        previousCdf = cdf;
+        rows[i][step] = [t, cumulative];
+      });
+      sums[step] = [t, rate * median * 1.3];
+    }
+    BOUNDS.forEach((bound, i) =>
+      out.push({ labels: { ...labels, le: bound === Infinity ? '+Inf' : String(bound) }, values: rows[i] }),
+    );
+    out.push({ labels, values: sums });
+  }
+  return out;
+}
+
+/** Mean per step = rate(_sum) / +Inf bucket, the panel's `meanInput: sum` contract. */
+function meanPerStep(group: HistogramGroup, sum: SeriesLike): Float64Array {
+  const totals = totalPerStep(group);
+  const out = new Float64Array(totals.length);
+  for (let i = 0; i < totals.length; i++) {
+    const v = sum.values[i][1];
+    out[i] = v === null || !(totals[i] > 0) ? NaN : v / totals[i];
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function main(): void {
+  const series = buildSeries();
+  const groupTimes: number[] = [];
+  let grouped = groupBucketSeries(series);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    grouped = groupBucketSeries(series);
+    groupTimes.push(performance.now() - t0);
+  }
+  const { groups, plain } = grouped;
+  const sumByKey = new Map(plain.map((s) => [groups.find((g) => g.labels.instance === s.labels?.instance)!.key, s]));
+  const bucketSamples = groups.reduce((n, g) => n + g.timestamps.length * g.bounds.length, 0);
+
+  const qs = [0.5, 0.9, 0.99];
+  let checksum = 0;
+  const run = () => {
+    for (const g of groups) {
+      const [p50, p90, p99] = quantilesPerStep(g, qs);
+      const mean = meanPerStep(g, sumByKey.get(g.key)!);
+      checksum += p50[7] + p90[700] + p99[1400] + mean[3];
+    }
+  };
+  for (let i = 0; i < 3; i++) run(); // warm-up (JIT)
+  const times: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  const rate = bucketSamples / (ms / 1000);
+  const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  console.log(`histogram engine: ${groups.length} histograms × ${groups[0].bounds.length} buckets × ${groups[0].timestamps.length} steps = ${fmt(bucketSamples)} bucket-samples`);
+  console.log(`  per-step p50/p90/p99 + mean: median ${fmt(ms)} ms over ${ITERATIONS} runs (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))})`);
+  console.log(`  throughput: ${fmt(rate / 1e6)} million bucket-samples/s (target ≥ 50)`);
+  console.log(`  groupBucketSeries (once per query result): median ${fmt(median(groupTimes))} ms`);
+  if (!Number.isFinite(checksum)) console.log('  (checksum not finite: some step had no traffic)');
+}
+
+main();

@@ -1,0 +1,115 @@
+// Benchmark (figures only, no pass/fail): the VllmLatencyQuad panel with 20 model groups × 4 tiles, sparklines
+// on, 1,440 steps each (a day at 1-minute resolution) on the real request-latency bucket layout, rendered by
+// React 18 into jsdom. Prints the first render and the median of re-renders that do not change the data
+// (a dashboard re-render / resize), plus a data refresh for context. Target: re-render ≤ 16 ms (one frame).
+import Module from 'node:module';
+import { JSDOM } from 'jsdom';
+
+// @perses-dev/components' CommonJS build requires font CSS; Node has no loader for it and the bench needs none.
+(Module as unknown as { _extensions: Record<string, (m: { exports: unknown }) => void> })._extensions['.css'] = (m) => {
+  m.exports = {};
+};
+
+const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', { pretendToBeVisual: true });
+const globals = globalThis as unknown as Record<string, unknown>;
+for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'MutationObserver']) {
+  const value = (dom.window as unknown as Record<string, unknown>)[key];
+  // navigator is a getter-only global on Node ≥ 21.
+  Object.defineProperty(globals, key, { value: typeof value === 'function' && key !== 'HTMLElement' && key !== 'Element' && key !== 'Node' && key !== 'MutationObserver' ? value.bind(dom.window) : value, configurable: true, writable: true });
+}
+globals.IS_REACT_ACT_ENVIRONMENT = false;
+
+const GROUPS = 20;
+const STEPS = 1440;
+const RERENDERS = 60;
+
+async function main(): Promise<void> {
+  // Imported after the DOM globals exist: react-dom and emotion read them at load time.
+  const { createElement } = await import('react');
+  const { createRoot } = await import('react-dom/client');
+  const { flushSync } = await import('react-dom');
+  const { createTheme, ThemeProvider } = await import('@mui/material');
+  const { ChartsProvider, testChartsTheme } = await import('@perses-dev/components');
+  const { LatencyQuadPanel } = await import('../../src/panels/latency-quad/LatencyQuadPanel');
+  const { createInitialOptions } = await import('../../src/panels/latency-quad/latency-quad-model');
+  const { buildQuadViewModel } = await import('../../src/panels/latency-quad/quad-view-model');
+  const { histogramSeries, REQUEST_LATENCY_BOUNDS } = await import('../../src/panels/latency-quad/latency-quad-fixtures');
+
+  const makeResults = (seed: number) => [
+    {
+      definition: { kind: 'TimeSeriesQuery', spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'bench' } } } },
+      data: {
+        series: Array.from({ length: GROUPS }, (_, g) =>
+          histogramSeries({
+            bounds: REQUEST_LATENCY_BOUNDS,
+            labels: { model_name: `model-${g}` },
+            median: 1 + g * 0.3 + seed * 0.01,
+            sigma: 0.8,
+            requestRate: 5 + g,
+            steps: STEPS,
+            withSum: true,
+          }),
+        ).flat(),
+      },
+    },
+  ];
+  const spec = { ...createInitialOptions(), groups: { nameFormat: '{{model_name}}' } };
+  const theme = createTheme();
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const renderPanel = (queryResults: ReturnType<typeof makeResults>, width: number, tick: number, height = 20 * 60 + 20) =>
+    flushSync(() =>
+      root.render(
+        createElement(
+          ThemeProvider,
+          { theme },
+          createElement(
+            ChartsProvider,
+            { chartsTheme: testChartsTheme },
+            // Tall enough that all 20 rows (and their sparklines) are on screen.
+            createElement(LatencyQuadPanel, { key: 'panel', spec, queryResults, contentDimensions: { width, height }, 'data-tick': tick } as never),
+          ),
+        ),
+      ),
+    );
+  const time = (fn: () => void) => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+  const data = makeResults(0);
+  const first = time(() => renderPanel(data, 1200, 0));
+  const tiles = document.querySelectorAll('[data-testid="quad-tile"]').length;
+  const sparklines = document.querySelectorAll('svg[aria-label="sparkline"]').length;
+
+  const sameData: number[] = [];
+  for (let i = 1; i <= RERENDERS; i++) sameData.push(time(() => renderPanel(data, 1200, i)));
+  const resized: number[] = [];
+  for (let i = 1; i <= RERENDERS; i++) resized.push(time(() => renderPanel(data, 1200 + (i % 2 ? 40 : -40), i)));
+  // Every tile changes size (and font), so every tile really re-renders; the sparkline paths stay memoised.
+  const reshaped: number[] = [];
+  for (let i = 1; i <= RERENDERS; i++) reshaped.push(time(() => renderPanel(data, 1200, i, i % 2 ? 1000 : 1220)));
+  const viewModel: number[] = [];
+  for (let i = 0; i < 10; i++) viewModel.push(time(() => buildQuadViewModel(data, spec)));
+  const refreshes: number[] = [];
+  for (let i = 1; i <= 10; i++) {
+    const next = makeResults(i);
+    refreshes.push(time(() => renderPanel(next, 1200, i)));
+  }
+  root.unmount();
+
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  console.log(`VllmLatencyQuad: ${GROUPS} groups × 4 tiles = ${tiles} tiles, ${sparklines} sparklines, ${STEPS} steps, React 18 in jsdom`);
+  console.log(`  first render (grouping + quantiles + DOM)          ${ms(first)}`);
+  console.log(`  re-render, same data (median of ${RERENDERS})             ${ms(median(sameData))}   target ≤ 16 ms`);
+  console.log(`  re-render, resized ±40 px (median of ${RERENDERS})        ${ms(median(resized))}   target ≤ 16 ms`);
+  console.log(`  re-render, every tile resized (median of ${RERENDERS})     ${ms(median(reshaped))}   target ≤ 16 ms`);
+  console.log(`  data refresh, new query result (median of 10)       ${ms(median(refreshes))}   (for context, no target)`);
+  console.log(`    of which view model (grouping, quantiles, means)  ${ms(median(viewModel))}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
