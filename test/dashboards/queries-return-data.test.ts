@@ -94,12 +94,18 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     expect(series.filter((s) => s.metric.model_name === QWEN).map((s) => s.metric.finished_reason).sort()).toEqual(['abort', 'length', 'stop']);
   });
 
-  it('targets up counts the vLLM targets, as a plain number', async () => {
-    const [up] = find('query', 'targets_up');
-    const series = await run(up);
-    expect(series).toHaveLength(1);
-    expect(series[0].metric).toEqual({});
-    expect(Number(series[0].values.at(-1)![1])).toBe(DEFAULT_FLEET.length);
+  it('the per-model summary has every figure for every model, targets up included', async () => {
+    const [summary] = find('query', 'per_model_summary');
+    const series = await run(summary);
+    const figures = (model: string) => series.filter((s) => s.metric.model_name === model).map((s) => s.metric.figure).sort();
+    const expected = ['1 requests/s', '2 input tokens/s', '3 output tokens/s', '4 prompt tokens, mean', '5 prompt tokens, p50', '6 prompt tokens, p90', '7 prompt tokens, p99', '8 vLLM targets up'];
+    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) expect(figures(model)).toEqual(expected);
+    const up = (model: string) => Number(series.find((s) => s.metric.model_name === model && s.metric.figure === '8 vLLM targets up')!.values[0][1]);
+    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) expect(up(model)).toBe(DEFAULT_FLEET.filter((t) => t.model === model).length);
+    // The mean prompt size lies between p50 and p99 for these right-skewed prompts.
+    const value = (figure: string) => Number(series.find((s) => s.metric.model_name === LLAMA && s.metric.figure === figure)!.values[0][1]);
+    expect(value('4 prompt tokens, mean')).toBeGreaterThan(value('5 prompt tokens, p50'));
+    expect(value('4 prompt tokens, mean')).toBeLessThan(value('7 prompt tokens, p99'));
   });
 
   it('the prompt size distribution is a cumulative share that reaches 100 % at +Inf', async () => {
@@ -113,7 +119,7 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
 
   it('a pod selection narrows every panel to that pod; All also keeps targets without k8s labels', async () => {
     const pod = DEFAULT_FLEET[0].k8s!.pod;
-    for (const q of panelQueries.filter((q) => q.where !== 'targets_up')) {
+    for (const q of panelQueries) {
       const one = await run(q, withVariables({ pod: [pod] }));
       expect(one.length).toBeGreaterThan(0);
       // Per-model panels keep only that pod's model; per-pod panels keep only that pod.
