@@ -31,7 +31,7 @@ describe('KvQueueGaugePanel', () => {
     renderPanel(SATURATED_FLEET);
     expect(screen.getByTestId('kv-queue-kv-max')).toHaveTextContent('96.5%');
     expect(screen.getByTestId('kv-queue-kv-mean')).toHaveTextContent('72.8%');
-    expect(screen.getByText(new RegExp(`KV max · ${PODS[1]}`))).toBeInTheDocument();
+    expect(screen.getByTestId('kv-queue-kv-worst')).toHaveTextContent(`worst: ${PODS[1]}`);
     expect(screen.getByRole('img', { name: 'KV cache usage of the worst instance: 96.5%' })).toBeInTheDocument();
   });
 

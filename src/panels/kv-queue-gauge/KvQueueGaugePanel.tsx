@@ -69,14 +69,14 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
 
   const kvText = formatKv(view.kvMax, decimals);
   const kvMeanText = formatKv(view.kvMean, decimals);
-  const worst = view.kvWorstInstance ? ` · ${view.kvWorstInstance}` : '';
-  const waitingHighlighted = view.waiting !== null && view.waiting > 0;
+    const waitingHighlighted = view.waiting !== null && view.waiting > 0;
   const gaugeSize = compact
     ? Math.max(48, Math.min(2 * (height - 14), width * 0.22, 120))
     : Math.max(90, Math.min(width * 0.42, (height - 40) * 1.4, 220));
 
+  // Compact: one line of numbers beside the verdict; full: a column to the right of the gauge.
   const numbers = (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, minWidth: 0 }}>
+    <Box sx={{ display: 'flex', flexDirection: compact ? 'row' : 'column', columnGap: 1.5, rowGap: 0.25, minWidth: 0, flex: 'none' }}>
       <Typography variant="body2" noWrap>
         Running <strong data-testid="kv-queue-running">{formatCount(view.running, spec.valueOverRange)}</strong>
         {view.capacity !== null && <> / {formatCount(view.capacity, 'last')}</>}
@@ -119,11 +119,19 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
     </Box>
   );
 
+  const nanNote = Number.isNaN(view.kvMax ?? 0) ? ' (the engine reported NaN)' : '';
   const kvCaption = (
-    <Typography variant="caption" color="text.secondary" noWrap title="KV cache: worst instance, fleet average">
-      KV max{worst} · avg <span data-testid="kv-queue-kv-mean">{kvMeanText}</span>
-      {Number.isNaN(view.kvMax ?? 0) && ' (the engine reported NaN)'}
-    </Typography>
+    <Box sx={{ minWidth: 0 }}>
+      <Typography variant="caption" color="text.secondary" noWrap component="div">
+        fleet avg <span data-testid="kv-queue-kv-mean">{kvMeanText}</span>
+        {nanNote}
+      </Typography>
+      {!compact && view.kvWorstInstance && (
+        <Typography variant="caption" color="text.secondary" noWrap component="div" title={view.kvWorstInstance} data-testid="kv-queue-kv-worst">
+          worst: {view.kvWorstInstance}
+        </Typography>
+      )}
+    </Box>
   );
 
   const fixedHeight = gaugeSize / 2 + 6 + 28 + 22 + (spec.sparklines ? SPARKLINE_HEIGHT + 4 : 0) + messages.length * 16;
@@ -133,20 +141,33 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
     <Box sx={{ p: 0.5, height: '100%', display: 'flex', flexDirection: 'column', gap: 0.5, overflow: 'hidden' }} data-testid="kv-queue-panel" data-layout={compact ? 'compact' : 'full'}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
         {gauge}
-        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: 0, flex: 1 }}>
-          <VerdictBadge verdict={view.verdict} />
-          {kvCaption}
-          {compact && numbers}
-        </Box>
-        {!compact && numbers}
+        {compact ? (
+          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, minWidth: 0, flex: 1 }}>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+              <VerdictBadge verdict={view.verdict} />
+              {kvCaption}
+            </Box>
+            {numbers}
+          </Box>
+        ) : (
+          <>
+            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: 0, flex: 1 }}>
+              <VerdictBadge verdict={view.verdict} />
+              {kvCaption}
+            </Box>
+            {numbers}
+          </>
+        )}
       </Box>
       {!compact && (
         <QueueBar running={view.running} waiting={view.waiting} capacity={view.capacity} runningColor={theme.palette.primary.main} waitingColor={waitingColor} trackColor={theme.palette.action.hover} />
       )}
       {!compact && spec.sparklines && (
-        <Box sx={{ display: 'flex', gap: 1 }} data-testid="kv-queue-sparklines">
-          <Sparkline points={view.kvTrend} width={(width - 16) / 2} height={SPARKLINE_HEIGHT} color={kvColor} yMax={1} label="worst KV usage over time" />
-          <Sparkline points={view.waitingTrend} width={(width - 16) / 2} height={SPARKLINE_HEIGHT} color={waitingColor} label="waiting requests over time" />
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} data-testid="kv-queue-sparklines">
+          <Typography variant="caption" color="text.secondary">KV</Typography>
+          <Sparkline points={view.kvTrend} width={(width - 100) / 2} height={SPARKLINE_HEIGHT} color={kvColor} yMax={1} label="worst KV usage over time" />
+          <Typography variant="caption" color="text.secondary">waiting</Typography>
+          <Sparkline points={view.waitingTrend} width={(width - 100) / 2} height={SPARKLINE_HEIGHT} color={waitingColor} label="waiting requests over time" />
         </Box>
       )}
       {instanceRows > 0 && view.instanceLabel && view.instances.length > 0 && (
