@@ -89,11 +89,11 @@ export function interpolate(expr: string, how: Interpolation = DEFAULT_INTERPOLA
   const rateInterval = Math.max(how.stepSeconds + how.scrapeSeconds, 4 * how.scrapeSeconds);
   let text = replaceVariable(expr, '__rate_interval', `${rateInterval}s`);
   text = replaceVariable(text, '__interval', `${how.stepSeconds}s`);
-  const state: Record<string, { value: string | string[] }> = {
-    __range: { value: `${how.rangeSeconds}s` },
-    __range_s: { value: String(how.rangeSeconds) },
-    __range_ms: { value: String(how.rangeSeconds * 1000) },
+  const state: Record<string, { value: string | string[]; loading: boolean }> = {
+    __range: { value: `${how.rangeSeconds}s`, loading: false },
+    __range_s: { value: String(how.rangeSeconds), loading: false },
+    __range_ms: { value: String(how.rangeSeconds * 1000), loading: false },
   };
-  for (const [name, value] of Object.entries(how.variables)) state[name] = { value };
+  for (const [name, value] of Object.entries(how.variables)) state[name] = { value, loading: false };
   return replaceVariables(text, state);
 }
