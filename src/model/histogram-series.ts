@@ -3,7 +3,7 @@
 // counts into a scratch buffer, so a 1,440-step range costs one pass per quantile.
 
 import { parsePromFloat } from './prom-float';
-import { attainmentOfPrepared, coalesce, ensureMonotonic, quantileOfPrepared, searchRank, sortBuckets } from './bucket-quantile';
+import { attainmentOfPrepared, coalesce, ensureMonotonic, quantileOfPrepared, sortBuckets } from './bucket-quantile';
 
 /** The shape of a Perses `TimeSeries` that this module needs (kept structural so `model/` imports nothing from Perses). */
 export interface SeriesLike {
@@ -110,40 +110,119 @@ function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramG
     : [];
   const columnOf = new Map(byLabelMembers.map((m, column) => [m.i, column]));
 
-  const stamps = new Set<number>();
-  for (const m of members) for (const [t] of m.values) stamps.add(t);
-  const timestamps = Float64Array.from(stamps).sort();
-  const stepOf = new Map<number, number>();
-  timestamps.forEach((t, i) => stepOf.set(t, i));
-
   const width = bounds.length;
-  const counts = new Float64Array(timestamps.length * width);
-  const present = new Uint8Array(timestamps.length * width);
   const columns = byLabelMembers.length;
-  const byLabel = columns
-    ? {
-        bounds: Float64Array.from(byLabelMembers, (m) => m.b as number),
-        counts: new Float64Array(timestamps.length * columns),
-        present: new Uint8Array(timestamps.length * columns),
+  const bylabelBounds = columns ? Float64Array.from(byLabelMembers, (m) => m.b as number) : undefined;
+  const columnOfMember = memberSlot.map((_, i) => columnOf.get(i) ?? -1);
+  // Members almost always share one time axis: try the first member's, and fall back to the union of all
+  // members' timestamps if some point is not on it. One pass over the points in the usual case.
+  let layout = fillGroup(members, timestampsOf(members[0]), width, memberSlot, columns, columnOfMember);
+  if (!layout) layout = fillGroup(members, unionOfTimestamps(members), width, memberSlot, columns, columnOfMember)!;
+  const { timestamps, counts, present } = layout;
+  const byLabel =
+    bylabelBounds && layout.columnCounts && layout.columnPresent
+      ? { bounds: bylabelBounds, counts: layout.columnCounts, present: layout.columnPresent }
+      : undefined;
+  if (byLabel) return { key, labels, bounds, timestamps, counts, present, ignoredLe, byLabel };
+  return { key, labels, bounds, timestamps, counts, present, ignoredLe };
+}
+
+interface Layout {
+  timestamps: Float64Array;
+  counts: Float64Array;
+  present: Uint8Array;
+  columnCounts?: Float64Array;
+  columnPresent?: Uint8Array;
+}
+
+/**
+ * Spreads the members' points over `timestamps` (slots merge members with the same bound; columns keep the
+ * members of a NaN-bound group apart). Undefined when a point's timestamp is not in `timestamps`.
+ */
+function fillGroup(
+  members: ReadonlyArray<SeriesLike>,
+  timestamps: Float64Array,
+  width: number,
+  memberSlot: ReadonlyArray<number | undefined>,
+  columns: number,
+  columnOfMember: ReadonlyArray<number>,
+): Layout | undefined {
+  const steps = timestamps.length;
+  const counts = new Float64Array(steps * width);
+  const present = new Uint8Array(steps * width);
+  const columnCounts = columns ? new Float64Array(steps * columns) : undefined;
+  const columnPresent = columns ? new Uint8Array(steps * columns) : undefined;
+  for (let i = 0; i < members.length; i++) {
+    // A member with an unparseable `le` adds no bucket, but its timestamps are steps all the same (NaN there).
+    const slot = memberSlot[i] ?? -1;
+    const column = columnOfMember[i];
+    const values = members[i].values;
+    let hint = 0; // points come in time order (as Prometheus returns them); else a binary search
+    for (let j = 0; j < values.length; j++) {
+      const point = values[j];
+      const t = point[0];
+      let step = hint;
+      if (!(step < steps && timestamps[step] === t)) {
+        step = lowerBound(timestamps, t);
+        if (!(step < steps && timestamps[step] === t)) return undefined;
       }
-    : undefined;
-  members.forEach((m, i) => {
-    const slot = memberSlot[i];
-    if (slot === undefined) return;
-    const column = columnOf.get(i);
-    for (const [t, v] of m.values) {
-      if (v === null) continue;
-      const step = stepOf.get(t) as number;
+      hint = step + 1;
+      const v = point[1];
+      if (v === null || slot < 0) continue;
       const cell = step * width + slot;
       counts[cell] += v;
       present[cell] = 1;
-      if (byLabel && column !== undefined) {
-        byLabel.counts[step * columns + column] = v;
-        byLabel.present[step * columns + column] = 1;
+      if (columnCounts && columnPresent && column >= 0) {
+        columnCounts[step * columns + column] = v;
+        columnPresent[step * columns + column] = 1;
       }
     }
-  });
-  return { key, labels, bounds, timestamps, counts, present, ignoredLe, ...(byLabel ? { byLabel } : {}) };
+  }
+  return { timestamps, counts, present, columnCounts, columnPresent };
+}
+
+/** One member's timestamps, sorted and distinct. */
+function timestampsOf(member: SeriesLike): Float64Array {
+  const values = member.values;
+  const all = new Float64Array(values.length);
+  let sorted = true;
+  for (let j = 0; j < values.length; j++) {
+    all[j] = values[j][0];
+    if (j > 0 && !(all[j] > all[j - 1])) sorted = false;
+  }
+  return sorted ? all : distinctSorted(all);
+}
+
+/** Sorted distinct timestamps of all members. */
+function unionOfTimestamps(members: ReadonlyArray<SeriesLike>): Float64Array {
+  let total = 0;
+  for (let i = 0; i < members.length; i++) total += members[i].values.length;
+  const all = new Float64Array(total);
+  let k = 0;
+  for (let i = 0; i < members.length; i++) {
+    const values = members[i].values;
+    for (let j = 0; j < values.length; j++) all[k++] = values[j][0];
+  }
+  return distinctSorted(all);
+}
+
+function distinctSorted(all: Float64Array): Float64Array {
+  all.sort();
+  let n = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[n - 1]) all[n++] = all[k];
+  return n === all.length ? all : all.slice(0, n);
+}
+
+/** Index of the first element ≥ t in an ascending array. */
+function lowerBound(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -168,8 +247,8 @@ function monotonicRowAtStep(
     if (n === 0) max = count;
     else if (count > max) max = count;
     else if (count < max) count = max;
-    scratchBounds[n] = bounds[slot];
     scratchCounts[n] = count;
+    scratchBounds[n] = bounds[slot];
     n++;
   }
   return n;
@@ -207,7 +286,14 @@ function quantileOfMonotonic(q: number, bounds: Float64Array, counts: Float64Arr
   const total = counts[n - 1];
   if (total === 0) return NaN;
   const rank = q * total;
-  const b = searchRank(rank, counts, n);
+  // Go's sort.Search over all but +Inf (searchRank, inlined: this is the hot path).
+  let b = 0;
+  let hi = n - 1;
+  while (b < hi) {
+    const h = (b + hi) >>> 1;
+    if (!(counts[h] >= rank)) b = h + 1;
+    else hi = h;
+  }
   if (b === n - 1) return bounds[n - 2];
   if (b === 0) {
     if (bounds[0] <= 0) return bounds[0];
