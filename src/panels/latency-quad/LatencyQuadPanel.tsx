@@ -1,16 +1,14 @@
 // The VllmLatencyQuad panel: query results → view model (memoised per data/spec change) → tiles.
 
-import { memo, ReactElement, useMemo } from 'react';
+import { ReactElement, useMemo } from 'react';
 import { Box, Tooltip, Typography } from '@mui/material';
-import { FormatOptions, TimeSeriesData } from '@perses-dev/core';
-import { useChartsTheme } from '@perses-dev/components';
+import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { LatencyQuadSpec, resolveSpec, ValueOverRange } from './latency-quad-model';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
-import { FOOTER_HEIGHT, quadLayout, QuadLayout } from './quad-layout';
-import { QuadTile } from './QuadTile';
+import { FOOTER_HEIGHT, quadLayout } from './quad-layout';
+import { GroupRow } from './GroupRow';
 import { SloSummary } from './SloSummary';
-import { thresholdColor } from './threshold-color';
 
 const RANGE_CAPTION: Record<ValueOverRange, string> = {
   range: 'over the whole range',
@@ -38,8 +36,24 @@ export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
     );
   }
 
+  return <QuadRows rows={model.rows} warnings={model.warnings} spec={spec} width={width} height={height} />;
+}
+
+interface QuadRowsProps {
+  rows: QuadRow[];
+  warnings: string[];
+  spec: LatencyQuadSpec;
+  width: number;
+  height: number;
+}
+
+function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): ReactElement {
+  const groups = rows.length;
   const tileCount = spec.statistics.length;
-  const layout = quadLayout(width, height, tileCount, model.rows.length, spec.groups?.maxRows);
+  const maxRows = spec.groups?.maxRows;
+  // Memoised on plain numbers so an unchanged layout keeps its identity and memoised rows skip re-rendering.
+  const layout = useMemo(() => quadLayout(width, height, tileCount, groups, maxRows), [width, height, tileCount, groups, maxRows]);
+  const model = { rows, warnings };
   const single = model.rows.length === 1;
   const visible = model.rows.slice(0, layout.visibleGroups);
   const hidden = model.rows.length - visible.length;
@@ -47,7 +61,17 @@ export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
     <Box data-state="rows" sx={{ display: 'flex', flexDirection: 'column', width, height, overflow: 'hidden' }}>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {visible.map((row) => (
-          <GroupRow key={row.key} row={row} spec={spec} layout={layout} single={single} />
+          <GroupRow
+            key={row.key}
+            row={row}
+            spec={spec}
+            single={single}
+            columns={layout.columns}
+            tileRows={layout.tileRows}
+            rowHeight={single ? undefined : layout.tileHeight}
+            fontSize={layout.valueFontSize}
+            showSparkline={spec.sparkline && layout.showSparkline}
+          />
         ))}
         {hidden > 0 && (
           <Typography data-testid="quad-more" variant="caption" color="text.secondary" sx={{ px: 0.5 }}>
@@ -71,63 +95,3 @@ export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
     </Box>
   );
 }
-
-interface GroupRowProps {
-  row: QuadRow;
-  spec: LatencyQuadSpec;
-  layout: QuadLayout;
-  single: boolean;
-}
-
-// Memoised: a re-render with the same data (resize of another panel, hover elsewhere) redraws nothing here.
-const GroupRow = memo(function GroupRow({ row, spec, layout, single }: GroupRowProps): ReactElement {
-  const chartsTheme = useChartsTheme();
-  const rowHeight = single ? undefined : layout.tileHeight;
-  return (
-    <Box
-      data-testid="quad-row"
-      data-group={row.name}
-      sx={{ display: 'flex', alignItems: 'stretch', gap: 1, minHeight: 0, flex: single ? 1 : 'none', height: rowHeight }}
-    >
-      {!single && (
-        <Typography variant="caption" noWrap title={row.name} sx={{ width: '22%', flexShrink: 0, alignSelf: 'center', px: 0.5 }}>
-          {row.name || 'all series'}
-        </Typography>
-      )}
-      {row.problem ? (
-        <Typography data-testid="quad-row-problem" variant="body2" sx={{ color: 'warning.main', alignSelf: 'center', px: 0.5 }}>
-          {row.problem}
-        </Typography>
-      ) : (
-        <Box
-          sx={{
-            flex: 1,
-            minWidth: 0,
-            display: 'grid',
-            gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
-            gridTemplateRows: `repeat(${layout.tileRows}, minmax(0, 1fr))`,
-            gap: 0.5,
-          }}
-        >
-          {row.tiles.map((tile) => (
-            <QuadTile
-              key={tile.label}
-              tile={tile}
-              format={spec.format as FormatOptions}
-              color={thresholdColor(tile.value, tile.statistic.thresholds ?? spec.thresholds, chartsTheme.thresholds)}
-              fontSize={layout.valueFontSize}
-              showSparkline={spec.sparkline && layout.showSparkline}
-              sparklineColor={chartsTheme.sparkline.color}
-              sparklineWidth={chartsTheme.sparkline.width}
-            />
-          ))}
-        </Box>
-      )}
-      {!single && row.slo && (
-        <Box sx={{ flexShrink: 0, alignSelf: 'center', maxWidth: '30%', overflow: 'hidden' }}>
-          <SloSummary slo={row.slo} format={spec.format} />
-        </Box>
-      )}
-    </Box>
-  );
-});

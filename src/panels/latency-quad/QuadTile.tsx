@@ -1,27 +1,32 @@
 // One statistic of one histogram: label, value coloured by thresholds, optional sparkline; the tooltip says
 // exactly how the number was computed.
 
-import { memo, ReactElement } from 'react';
+import { memo, ReactElement, useMemo } from 'react';
 import { Box, Tooltip, Typography } from '@mui/material';
 import { formatValue, FormatOptions } from '@perses-dev/core';
 import { Sparkline } from './Sparkline';
 import { TileValue } from './group-statistics';
 
+export const VALUE_SIZE_VAR = '--quad-value-size';
+
 export interface QuadTileProps {
   tile: TileValue;
   format: FormatOptions;
   color: string;
-  fontSize: number;
   showSparkline: boolean;
   sparklineColor: string;
   sparklineWidth: number;
 }
 
 export const QuadTile = memo(function QuadTile(props: QuadTileProps): ReactElement {
-  const { tile, format, color, fontSize, showSparkline, sparklineColor, sparklineWidth } = props;
+  const { tile, format, color, showSparkline, sparklineColor, sparklineWidth } = props;
   const hasValue = Number.isFinite(tile.value);
+  // formatValue builds number formatters on each call; a tile only re-formats when its value or unit changes.
   // "≥" because a quantile ranked in +Inf is only known to be at least the highest finite bound.
-  const text = hasValue ? `${tile.clamped ? '≥ ' : ''}${formatValue(tile.value, format)}` : tile.reason ?? 'no value';
+  const text = useMemo(
+    () => (hasValue ? `${tile.clamped ? '≥ ' : ''}${formatValue(tile.value, format)}` : tile.reason ?? 'no value'),
+    [hasValue, tile, format],
+  );
   return (
     <Tooltip title={tile.explanation} placement="top" arrow>
       <Box
@@ -37,7 +42,8 @@ export const QuadTile = memo(function QuadTile(props: QuadTileProps): ReactEleme
             data-testid="quad-tile-value"
             noWrap
             sx={{
-              fontSize: hasValue ? fontSize : Math.min(fontSize, 13),
+              // Set by the row (--quad-value-size) so a resize restyles tiles without re-rendering them.
+              fontSize: hasValue ? `var(${VALUE_SIZE_VAR})` : `min(var(${VALUE_SIZE_VAR}), 13px)`,
               fontWeight: hasValue ? 600 : 400,
               lineHeight: 1.15,
               color: hasValue ? color : 'text.secondary',

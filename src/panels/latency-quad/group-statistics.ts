@@ -6,9 +6,9 @@ import {
   attainmentOfPrepared,
   HistogramGroup,
   isBucketBound,
+  quantileOfPrepared,
   quantilesPerStep,
   rangeBuckets,
-  rangeQuantile,
 } from '../../model/histogram';
 import { GroupMean } from './mean-series';
 import { LatencyQuadSpec, LatencySlo, LatencyStatistic, statisticLabel, ValueOverRange } from './latency-quad-model';
@@ -37,14 +37,14 @@ export interface SloValue {
 }
 
 /** The whole-range buckets, reduced to cumulative counts made monotonic (as Prometheus does). */
-interface RangeHistogram {
+export interface RangeHistogram {
   readonly bounds: Float64Array;
   readonly counts: Float64Array;
   readonly n: number;
   readonly total: number;
 }
 
-function rangeHistogram(group: HistogramGroup): RangeHistogram {
+export function rangeHistogram(group: HistogramGroup): RangeHistogram {
   const { bounds, counts, n } = rangeBuckets(group);
   for (let i = 1; i < n; i++) if (counts[i] < counts[i - 1]) counts[i] = counts[i - 1];
   const total = n > 0 && bounds[n - 1] === Infinity ? counts[n - 1] : NaN;
@@ -92,16 +92,17 @@ const time = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export interface GroupStatisticsInput {
   readonly group: HistogramGroup;
+  /** The group's whole-range buckets (computed once per group, shared with the SLO). */
+  readonly range: RangeHistogram;
   readonly spec: LatencyQuadSpec;
   /** The group's mean series, or why it has none. */
   readonly mean: GroupMean | { missing: string };
 }
 
 /** Tiles in the order of `spec.statistics`. */
-export function groupTiles({ group, spec, mean }: GroupStatisticsInput): TileValue[] {
+export function groupTiles({ group, range, spec, mean }: GroupStatisticsInput): TileValue[] {
   const quantiles = spec.statistics.flatMap((s) => (s.kind === 'quantile' ? [s.quantile] : []));
   const perStep = quantilesPerStep(group, quantiles);
-  const range = rangeHistogram(group);
   const steps = group.timestamps.length;
   const span = steps > 0 ? `${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])}` : '';
   const noTraffic = !(range.total > 0);
@@ -122,7 +123,9 @@ export function groupTiles({ group, spec, mean }: GroupStatisticsInput): TileVal
     }
     const q = statistic.quantile;
     const series = perStep[k++];
-    return pickValue(statistic, label, series, rangeQuantile(group, q), spec.valueOverRange, {
+    // Same as rangeQuantile(group, q), without summing the whole range again for every quantile.
+    const overRange = quantileOfPrepared(q, range.bounds, range.counts.slice(), range.n);
+    return pickValue(statistic, label, series, overRange, spec.valueOverRange, {
       group,
       span,
       noTraffic,
@@ -196,7 +199,13 @@ function clampNote(clamped: boolean, group: HistogramGroup): string {
 }
 
 /** SLO attainment over the same window as the tiles (the whole range, or the last step for `last`). */
-export function groupSlo(group: HistogramGroup, slo: LatencySlo, mode: ValueOverRange, format: FormatOptions): SloValue {
+export function groupSlo(
+  group: HistogramGroup,
+  slo: LatencySlo,
+  mode: ValueOverRange,
+  format: FormatOptions,
+  range: RangeHistogram = rangeHistogram(group),
+): SloValue {
   const thresholdIsBound = isBucketBound(slo.threshold, group.bounds);
   let attainment: number;
   let window: string;
@@ -211,8 +220,7 @@ export function groupSlo(group: HistogramGroup, slo: LatencySlo, mode: ValueOver
     attainment = at && step >= 0 ? attainmentOfPrepared(slo.threshold, at.bounds, at.counts, at.n) : NaN;
     window = step >= 0 ? `at ${time(group.timestamps[step])} (last step with traffic)` : 'at the last step';
   } else {
-    const range = rangeHistogram(group);
-    attainment = attainmentOfPrepared(slo.threshold, range.bounds, range.counts, range.n);
+    attainment = attainmentOfPrepared(slo.threshold, range.bounds, range.counts.slice(), range.n);
     window = steps > 0 ? `over ${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])} (whole-range buckets)` : '';
   }
   const thresholdText = formatValue(slo.threshold, format);

@@ -3,7 +3,7 @@
 
 import { groupBucketSeries, HistogramGroup } from '../../model/histogram';
 import { groupMean, PlainSeries } from './mean-series';
-import { groupSlo, groupTiles, SloValue, TileValue } from './group-statistics';
+import { groupSlo, groupTiles, rangeHistogram, SloValue, TileValue } from './group-statistics';
 import { LatencyQuadSpec, statisticKey } from './latency-quad-model';
 import { formatRowName } from './row-name';
 
@@ -100,12 +100,13 @@ export function buildQuadViewModel(results: ReadonlyArray<QueryResultLike>, spec
                   ? `No series without le has the labels ${labelText(group.labels)}, so there is no mean. Add the _sum rate with the same grouping: … or sum${Object.keys(group.labels).length ? ` by (${Object.keys(group.labels).sort().join(', ')})` : ''} (rate(…_sum[$__rate_interval])).`
                   : `${candidates.length} series without le have the labels ${labelText(group.labels)}; the mean needs exactly one.`,
             };
+      const range = rangeHistogram(group);
       rows.push({
         key,
         name,
         timestamps: group.timestamps,
-        tiles: groupTiles({ group, spec, mean }),
-        slo: spec.slo ? groupSlo(group, spec.slo, spec.valueOverRange, spec.format) : undefined,
+        tiles: groupTiles({ group, range, spec, mean }),
+        slo: spec.slo ? groupSlo(group, spec.slo, spec.valueOverRange, spec.format, range) : undefined,
       });
     }
   });
