@@ -42,4 +42,10 @@ describe('thresholdProblems', () => {
     ]);
     expect(thresholdProblems({ mode: 'percent', steps: [{ value: 80 }] })).toEqual([]);
   });
+
+  test('fractions left in percent mode (the editor keeps the numbers) are flagged', () => {
+    expect(thresholdProblems({ mode: 'percent', steps: [{ value: 0.8 }, { value: 0.95 }] })).toEqual([
+      'thresholds 0.8, 0.95 are in percent mode, i.e. below 1 %: enter 80 for 80 % or switch back to absolute',
+    ]);
+  });
 });

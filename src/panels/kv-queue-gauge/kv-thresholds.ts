@@ -53,11 +53,17 @@ export function stepFor(fraction: number | null, thresholds: KvThresholds): KvSt
 export function thresholdProblems(options: ThresholdOptions | undefined): string[] {
   const percent = options?.mode === 'percent';
   const limit = percent ? 100 : 1;
-  return (options?.steps ?? [])
+  const steps = options?.steps ?? [];
+  const problems = steps
     .filter((s) => !(s.value >= 0 && s.value <= limit))
     .map((s) =>
       percent
         ? `threshold ${s.value} is outside 0–100: in percent mode steps are percent of the KV cache`
         : `threshold ${s.value} is outside 0–1: in absolute mode steps are fractions of the KV cache (0.8 = 80 %); switch the thresholds to percent mode to enter 80`,
     );
+  // Switching the Perses thresholds editor to percent keeps the numbers, so 0.8 silently becomes 0.8 %.
+  if (percent && steps.length > 0 && steps.every((s) => s.value > 0 && s.value <= 1)) {
+    problems.push(`thresholds ${steps.map((s) => s.value).join(', ')} are in percent mode, i.e. below 1 %: enter 80 for 80 % or switch back to absolute`);
+  }
+  return problems;
 }
