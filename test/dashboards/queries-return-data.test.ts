@@ -76,15 +76,17 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     expect(inf.values).toEqual((direct.result as MatrixSeries[])[0].values);
   });
 
-  it('KV usage covers every target, the pre-rename gpu_cache_usage_perc one and the one without a pod label included', async () => {
-    const [kv] = find('performance', 'saturation');
-    const series = await run(kv);
-    expect(series.length).toBe(DEFAULT_FLEET.length);
-    expect(series.map((s) => s.metric.pod ?? `instance ${s.metric.instance}`).sort()).toEqual(
-      DEFAULT_FLEET.map((t) => t.k8s?.pod ?? `instance ${t.instance}`).sort(),
-    );
-    for (const v of finiteValues(series)) expect(v).toBeGreaterThanOrEqual(0);
-    for (const v of finiteValues(series)) expect(v).toBeLessThanOrEqual(1);
+  it('KV usage and the queue cover every target, pre-rename gpu_cache_usage_perc and no-pod-label ones included, each named', async () => {
+    const [kv, running, waiting] = find('performance', 'saturation');
+    for (const q of [kv, running, waiting]) {
+      const series = await run(q);
+      // Rows are named by `target`: the pod, or host:port where the scrape has no Kubernetes labels.
+      expect(series.map((s) => s.metric.target).sort()).toEqual(DEFAULT_FLEET.map((t) => t.k8s?.pod ?? t.instance).sort());
+    }
+    for (const v of finiteValues(await run(kv))) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
   });
 
   it('finished requests carry finished_reason for vLLM and for the simulator (whose label is finish_reason)', async () => {
