@@ -183,7 +183,7 @@ while read -r port model; do loadgen_args+=(--target "http://127.0.0.1:$port=$mo
 start_bg loadgen tsx "$STACK/loadgen.ts" "${loadgen_args[@]}" --rate "$LOAD_RATE"
 sleep 1
 check_alive
-ready loadgen "${#loadgen_args[@]} args, $LOAD_RATE req/s per pod with bursts (log: ${LOGS#"$ROOT"/}/loadgen.log)"
+ready loadgen "$((${#loadgen_args[@]} / 2)) pods, $LOAD_RATE req/s per pod with bursts (log: ${LOGS#"$ROOT"/}/loadgen.log)"
 
 # 6. Viewer.
 start_bg viewer tsx "$STACK/serve-viewer.ts" --dist "$viewer_dist" --port "$VIEWER_PORT" --perses "http://127.0.0.1:$PERSES_PORT"

@@ -1,0 +1,114 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), headless, in a fresh profile, plus
+// the page instrumentation the tests and the benchmark share: console errors, uncaught exceptions, the
+// Prometheus requests the panels made, and "every panel has rendered".
+
+import { BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A persistent context in a new user-data dir (removed on close); UTC so Perses aligns steps to the epoch. */
+export async function openBrowser(): Promise<BrowserSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'vllm-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    timezoneId: 'UTC',
+    // Tall enough that every panel of an expanded row is in view (Perses renders panels lazily).
+    viewport: { width: 1600, height: 2200 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PromRequest {
+  path: string;
+  params: URLSearchParams;
+}
+
+export interface PageWatch {
+  consoleErrors: string[];
+  pageErrors: string[];
+  promRequests: PromRequest[];
+}
+
+/** Records console errors, uncaught exceptions and the datasource-proxy requests of a page. */
+export function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { consoleErrors: [], pageErrors: [], promRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => watch.pageErrors.push(err.message));
+  page.on('request', (req: Request) => {
+    const url = new URL(req.url());
+    const at = url.pathname.indexOf('/api/v1/');
+    if (!url.pathname.startsWith('/proxy/') || at < 0) return;
+    const params = req.method() === 'POST' ? new URLSearchParams(req.postData() ?? '') : url.searchParams;
+    watch.promRequests.push({ path: url.pathname.slice(at), params });
+  });
+  return watch;
+}
+
+/** Dashboard URL with an absolute time range, so the panels and the reference queries see the same data. */
+export function dashboardUrl(viewer: string, project: string, dashboard: string, startMs: number, endMs: number): string {
+  return `${viewer}/projects/${project}/dashboards/${dashboard}?start=${startMs}&end=${endMs}&refresh=0s`;
+}
+
+/**
+ * Resolves when every panel on the page shows content: no Perses or plugin loading indicator left, and each
+ * panel has something drawn (text, canvas or svg). Returns the panel count.
+ */
+export async function waitForPanels(page: Page, timeoutMs = 90_000): Promise<number> {
+  await page.waitForSelector('[data-testid="panel"]', { timeout: timeoutMs });
+  const handle = await page.waitForFunction(
+    () => {
+      const panels = [...document.querySelectorAll('[data-testid="panel"]')];
+      if (panels.length === 0) return false;
+      const busy = panels.some((p) =>
+        p.querySelector('[aria-label="Loading..."], [aria-label="loading"], [role="progressbar"], .MuiSkeleton-root'),
+      );
+      if (busy) return false;
+      const drawn = panels.every((p) => {
+        const content = p.querySelector('.MuiCardContent-root') ?? p;
+        return (content.textContent ?? '').trim().length > 0 || content.querySelector('canvas, svg') !== null;
+      });
+      return drawn ? panels.length : false;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 250 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Title of each panel element, from its header (Perses links them with aria-labelledby). */
+export async function panelTitles(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="panel"]', (panels) =>
+    panels.map((p) => {
+      const id = p.getAttribute('aria-labelledby');
+      return ((id && document.getElementById(id)?.textContent) || '').trim();
+    }),
+  );
+}

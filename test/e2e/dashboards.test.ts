@@ -1,0 +1,301 @@
+// The whole chain in a real browser: vLLM fleet → Prometheus → Perses server (our archive loaded from its plugin
+// folder) → viewer host page → our panels loaded by Module Federation. Numbers on screen are checked against
+// Prometheus's own answers for the same query, range and step.
+
+import { mkdirSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { formatValue } from '@perses-dev/core';
+import { BrowserSession, dashboardUrl, openBrowser, PageWatch, panelTitles, waitForPanels, watchPage } from './browser';
+import { freePort, instantQuery, ROOT, Stack, startStack, waitForData } from './stack';
+import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from './reference';
+
+interface PanelSpec {
+  kind: 'Panel';
+  spec: {
+    display: { name: string };
+    plugin: { kind: string; spec: Record<string, unknown> };
+    queries?: Array<{ spec: { plugin: { spec: { query: string } } } }>;
+  };
+}
+interface Dashboard {
+  metadata: { name: string; project: string };
+  spec: {
+    display?: { name: string };
+    panels: Record<string, PanelSpec>;
+    layouts: Array<{ spec: { display?: { collapse?: { open: boolean } }; items: Array<{ content: { $ref: string } }> } }>;
+  };
+}
+
+const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
+const WINDOW_MS = 5 * 60_000;
+
+let stack: Stack;
+let browser: BrowserSession;
+let dashboards: Dashboard[];
+/** One absolute range for every page, ending in the past so the data under it no longer changes. */
+let range: { start: number; end: number };
+
+async function persesGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${stack.perses}${path}`);
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Panels in rows that are open (Perses does not render the panels of a collapsed row). */
+function visiblePanels(d: Dashboard): PanelSpec[] {
+  return d.spec.layouts
+    .filter((l) => l.spec.display?.collapse?.open !== false)
+    .flatMap((l) => l.spec.items.map((i) => d.spec.panels[i.content.$ref.split('/').pop()!]))
+    .filter(Boolean);
+}
+
+interface OpenedDashboard {
+  page: Page;
+  watch: PageWatch;
+}
+
+async function openDashboard(project: string, name: string): Promise<OpenedDashboard> {
+  const page = await browser.context.newPage();
+  const watch = watchPage(page);
+  await page.goto(dashboardUrl(stack.viewer, project, name, range.start, range.end));
+  await waitForPanels(page);
+  return { page, watch };
+}
+
+/** Text of every tile, by panel title → row name → tiles in display order. */
+async function quadTiles(page: Page): Promise<Record<string, Record<string, string[]>>> {
+  return page.$$eval('[data-testid="panel"]', (panels) => {
+    const out: Record<string, Record<string, string[]>> = {};
+    for (const p of panels) {
+      const id = p.getAttribute('aria-labelledby');
+      const title = ((id && document.getElementById(id)?.textContent) || '').trim();
+      const rows = [...p.querySelectorAll('[data-testid="quad-row"]')];
+      if (rows.length === 0) continue;
+      out[title] = Object.fromEntries(
+        rows.map((r) => [
+          r.getAttribute('data-group') ?? '',
+          [...r.querySelectorAll('[data-testid="quad-tile-value"]')].map((t) => (t.textContent ?? '').trim()),
+        ]),
+      );
+    }
+    return out;
+  });
+}
+
+async function rangeEndingOnAFilledMinute(): Promise<{ start: number; end: number }> {
+  for (;;) {
+    const minute = Math.floor((Date.now() - 2_000) / 60_000) * 60_000;
+    const filled = await instantQuery(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[75s]))', minute / 1000);
+    if (filled.filter((s) => Number(s.value[1]) > 0).length >= 2) {
+      // Ends 3 s after the minute: every step size the panels use (≤ 1 min, multiples of 1 s) aligns on it.
+      const end = minute + 3_000;
+      return { start: end - WINDOW_MS, end };
+    }
+    await new Promise((r) => setTimeout(r, minute + 63_000 - Date.now()));
+  }
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  // Both models must have finished requests and a few scrapes behind them before the window closes.
+  await waitForData(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[30s]))', 2, 180_000);
+  // The quads use 1-minute steps aligned on the minute, so the range must end on a minute whose rate window
+  // already holds scrapes of finished requests; otherwise every quad would rightly show "No samples".
+  range = await rangeEndingOnAFilledMinute();
+  dashboards = await persesGet<Dashboard[]>(`/api/v1/projects/${stack.project}/dashboards`);
+  browser = await openBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+test('both bundled dashboards are served by the Perses server', () => {
+  expect(dashboards.map((d) => d.metadata.name).sort()).toEqual(['vllm-performance-statistics', 'vllm-query-statistics']);
+});
+
+test('each dashboard renders every panel with no console error; screenshots saved', async () => {
+  for (const d of dashboards) {
+    const { page, watch } = await openDashboard(d.metadata.project, d.metadata.name);
+    const titles = await panelTitles(page);
+    for (const panel of visiblePanels(d)) expect(titles).toContain(panel.spec.display.name);
+    const file = join(ARTIFACTS, `${d.metadata.name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.E2E_UPDATE_SCREENSHOT === '1' && d.metadata.name === 'vllm-performance-statistics') {
+      copyFileSync(file, join(ROOT, 'test', 'e2e', 'screenshots', 'performance-statistics.png'));
+    }
+    expect({ dashboard: d.metadata.name, pageErrors: watch.pageErrors, consoleErrors: watch.consoleErrors }).toEqual({
+      dashboard: d.metadata.name,
+      pageErrors: [],
+      consoleErrors: [],
+    });
+    await page.close();
+  }
+}, 300_000);
+
+test('every VllmLatencyQuad tile equals Prometheus histogram_quantile (and Σ_sum/Σcount for the mean)', async () => {
+  let compared = 0;
+  for (const d of dashboards) {
+    const quads = visiblePanels(d).filter((p) => p.spec.plugin.kind === 'VllmLatencyQuad');
+    if (quads.length === 0) continue;
+    const { page, watch } = await openDashboard(d.metadata.project, d.metadata.name);
+    const shown = await quadTiles(page);
+    for (const panel of quads) {
+      const title = panel.spec.display.name;
+      const spec = panel.spec.plugin.spec as {
+        statistics?: Array<{ kind: 'mean' } | { kind: 'quantile'; quantile: number }>;
+        valueOverRange?: string;
+        meanInput?: string;
+        groups?: { nameFormat?: string };
+      };
+      // The reference below is for the default range mode with `_sum` rates; other modes need another reference.
+      expect({ title, mode: spec.valueOverRange ?? 'range', meanInput: spec.meanInput ?? 'sum' }).toEqual({ title, mode: 'range', meanInput: 'sum' });
+      const nameFormat = spec.groups?.nameFormat;
+      if (!nameFormat) throw new Error(`${title}: the reference needs groups.nameFormat to name rows`);
+      const statistics = spec.statistics ?? [{ kind: 'mean' }, { kind: 'quantile', quantile: 0.5 }, { kind: 'quantile', quantile: 0.9 }, { kind: 'quantile', quantile: 0.99 }];
+      const sent = sentQueryFor(panel.spec.queries![0].spec.plugin.spec.query, watch.promRequests);
+      const rows = shown[title];
+      if (!rows) {
+        // No rows is right only when Prometheus saw no request in the panel's steps either.
+        const series = (await instantQuery(stack, summedOverSteps(sent), sent.end)).map((x) => JSON.stringify(x.metric));
+        const text = await page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first().textContent();
+        expect({ title, prometheusSeries: series, says: /No samples/.test(text ?? '') }).toEqual({ title, prometheusSeries: [], says: true });
+        continue;
+      }
+      for (const [i, stat] of statistics.entries()) {
+        const expected = stat.kind === 'mean' ? await referenceMeans(stack, sent, nameFormat) : await referenceQuantiles(stack, sent, stat.quantile, nameFormat);
+        for (const [row, tiles] of Object.entries(rows)) {
+          const want = expected.get(row);
+          const text = tiles[i];
+          const got = parseSeconds(text);
+          const where = `${d.metadata.name} / ${title} / ${row} / ${stat.kind === 'mean' ? 'mean' : `p${stat.quantile * 100}`}`;
+          if (want === undefined || !Number.isFinite(want)) {
+            // No number from Prometheus → the tile must say so rather than show one.
+            expect({ where, text, parsed: got }).toEqual({ where, text, parsed: undefined });
+            continue;
+          }
+          if (!got) throw new Error(`${where}: tile shows "${text}", Prometheus says ${want}`);
+          expect({ where, text, withinDisplayPrecision: Math.abs(got.value - want) <= got.tolerance, prometheus: want }).toEqual({
+            where,
+            text,
+            withinDisplayPrecision: true,
+            prometheus: want,
+          });
+          compared += 1;
+        }
+      }
+    }
+    await page.close();
+  }
+  expect(compared).toBeGreaterThanOrEqual(8);
+}, 300_000);
+
+test('the KV-cache/queue gauge shows the KV, running and waiting figures Prometheus gives', async () => {
+  let compared = 0;
+  for (const d of dashboards) {
+    const gauges = visiblePanels(d).filter((p) => p.spec.plugin.kind === 'VllmKvQueueGauge');
+    if (gauges.length === 0) continue;
+    const { page, watch } = await openDashboard(d.metadata.project, d.metadata.name);
+    for (const panel of gauges) {
+      const title = panel.spec.display.name;
+      const spec = panel.spec.plugin.spec as { queryRoles?: string[]; valueOverRange?: string; kvScale?: string; decimalPlaces?: number };
+      expect({ title, valueOverRange: spec.valueOverRange ?? 'last', kvScale: spec.kvScale ?? 'fraction' }).toEqual({ title, valueOverRange: 'last', kvScale: 'fraction' });
+      const roles = spec.queryRoles ?? ['kv', 'running', 'waiting'];
+      const root = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) });
+      for (const [role, testId, reduce] of [
+        ['kv', 'kv-queue-kv-max', 'max'],
+        ['running', 'kv-queue-running', 'sum'],
+        ['waiting', 'kv-queue-waiting', 'sum'],
+      ] as const) {
+        const index = roles.indexOf(role);
+        if (index < 0) continue;
+        // "last" = the value at the range query's last step, i.e. an instant query at its aligned end.
+        const sent = sentQueryFor(panel.spec.queries![index].spec.plugin.spec.query, watch.promRequests);
+        const [sample] = await instantQuery(stack, `${reduce}(${sent.query})`, sent.end);
+        const want = Number(sample?.value[1]);
+        const expected =
+          role === 'kv'
+            ? formatValue(want, { unit: 'percent-decimal', decimalPlaces: spec.decimalPlaces ?? 1 })
+            : formatValue(want, { unit: 'decimal', decimalPlaces: 0, shortValues: true });
+        const text = (await root.getByTestId(testId).first().textContent())?.trim();
+        expect({ title, role, text }).toEqual({ title, role, text: expected });
+        compared += 1;
+      }
+    }
+    await page.close();
+  }
+  expect(compared).toBeGreaterThanOrEqual(3);
+}, 300_000);
+
+test('the Perses server rejects a dashboard whose quad spec breaks the CUE schema, with the CUE message', async () => {
+  const dashboard = {
+    kind: 'Dashboard',
+    metadata: { name: 'invalid-quad', project: stack.project },
+    spec: {
+      duration: '1h',
+      panels: {
+        bad: {
+          kind: 'Panel',
+          spec: {
+            display: { name: 'bad' },
+            plugin: { kind: 'VllmLatencyQuad', spec: { valueOverRange: 'median' } },
+            queries: [{ kind: 'TimeSeriesQuery', spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'x_bucket' } } } }],
+          },
+        },
+      },
+      layouts: [{ kind: 'Grid', spec: { items: [{ x: 0, y: 0, width: 12, height: 6, content: { $ref: '#/spec/panels/bad' } }] } }],
+    },
+  };
+  const res = await fetch(`${stack.perses}/api/v1/projects/${stack.project}/dashboards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(dashboard),
+  });
+  const { message } = (await res.json()) as { message: string };
+  expect(res.status).toBe(400);
+  // The server's wrapper around CUE's own error, pointing into our schema file inside the loaded archive.
+  expect(message).toMatch(/^bad request: invalid panel bad: spec\.valueOverRange: 3 errors in empty disjunction/);
+  expect(message).toContain('spec.valueOverRange: conflicting values "range" and "median"');
+  expect(message).toMatch(/VllmPanels-[\d.]+\/schemas\/vllm-latency-quad\/vllm-latency-quad\.cue:\d+:\d+/);
+  const stored = await fetch(`${stack.perses}/api/v1/projects/${stack.project}/dashboards/invalid-quad`);
+  expect(stored.status).toBe(404);
+});
+
+test('with Prometheus unreachable the panels show an error and the page keeps working', async () => {
+  // A second project whose datasource points at a closed port, applied by the same script users run.
+  const project = 'vllm-unreachable';
+  const closed = await freePort();
+  const apply = spawnSync(join(ROOT, 'percli-scripts', 'apply.sh'), [], {
+    cwd: ROOT,
+    env: { ...process.env, PERSES_URL: stack.perses, PERSES_PROJECT: project, PROMETHEUS_URL: `http://127.0.0.1:${closed}` },
+    encoding: 'utf8',
+  });
+  expect({ status: apply.status, stderr: apply.status === 0 ? '' : apply.stderr }).toEqual({ status: 0, stderr: '' });
+
+  const page = await browser.context.newPage();
+  const watch = watchPage(page);
+  await page.goto(dashboardUrl(stack.viewer, project, 'vllm-performance-statistics', range.start, range.end));
+  await waitForPanels(page);
+  const perPanel = await page.$$eval('[data-testid="panel"]', (panels) =>
+    panels.map((p) => ({
+      errorIcon: p.querySelector('[aria-label="panel errors"]') !== null,
+      text: (p.textContent ?? '').toLowerCase(),
+    })),
+  );
+  // Every panel says something went wrong (Perses's error icon or the plugin's own error text) …
+  for (const p of perPanel) expect({ shown: p.errorIcon || /error|unavailable|bad gateway|502|failed/.test(p.text) }).toEqual({ shown: true });
+  // … no quad or gauge invents a number …
+  const quadNumbers = await page.$$eval('[data-testid="quad-tile-value"]', (tiles) => tiles.map((t) => t.textContent ?? '').filter((t) => /\d/.test(t)));
+  expect(quadNumbers).toEqual([]);
+  // … and the page itself is intact: no uncaught exception, toolbar still there and usable.
+  expect(watch.pageErrors).toEqual([]);
+  await page.getByRole('button', { name: /refresh/i }).first().click();
+  await waitForPanels(page);
+  expect(watch.pageErrors).toEqual([]);
+  await page.screenshot({ path: join(ARTIFACTS, 'unreachable-prometheus.png'), fullPage: true });
+  await page.close();
+}, 300_000);
