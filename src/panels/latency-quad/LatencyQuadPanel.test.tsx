@@ -48,7 +48,7 @@ describe('LatencyQuadPanel', () => {
     expect(p50).toBeLessThan(0.01);
     expect(tileValue('p50')).toHaveTextContent(/^\d(\.\d+)?ms$/);
     expect(tileValue('p50').textContent).toBe(`${Number((p50 * 1000).toPrecision(3))}ms`);
-    expect(screen.getByTestId('quad-range-mode')).toHaveTextContent('over the whole range');
+    expect(screen.getByTestId('quad-range-mode')).toHaveTextContent('whole range');
   });
 
   it('honours the unit and decimals', () => {
@@ -114,6 +114,13 @@ describe('LatencyQuadPanel', () => {
   it('warns visibly when the SLO threshold is not a bucket bound', () => {
     renderPanel(ttft, { spec: { slo: { threshold: 0.007, target: 0.9 } } });
     expect(screen.getByTestId('quad-slo')).toHaveTextContent('not a bucket bound');
+  });
+
+  it('names a single group in the footer', () => {
+    renderPanel(histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: 'llama-8b' }, median: 0.1, sigma: 0.6, requestRate: 5, steps: 10 }), {
+      spec: { groups: { nameFormat: '{{model_name}}' } },
+    });
+    expect(screen.getByTestId('quad-group-name')).toHaveTextContent('llama-8b');
   });
 
   it('puts one labelled row per group, worst first, and folds the rest into "+N more"', () => {

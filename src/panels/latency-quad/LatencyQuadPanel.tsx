@@ -11,7 +11,7 @@ import { GroupRow } from './GroupRow';
 import { SloSummary } from './SloSummary';
 
 const RANGE_CAPTION: Record<ValueOverRange, string> = {
-  range: 'over the whole range',
+  range: 'whole range',
   last: 'at the last step',
   'mean-of-steps': 'mean of steps',
 };
@@ -80,7 +80,12 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
         )}
       </Box>
       <Box sx={{ height: FOOTER_HEIGHT, display: 'flex', alignItems: 'center', gap: 1.5, px: 0.5, overflow: 'hidden' }}>
-        <Typography data-testid="quad-range-mode" variant="caption" color="text.secondary" noWrap>
+        {single && visible[0]?.name && (
+          <Typography data-testid="quad-group-name" variant="caption" noWrap sx={{ flexShrink: 1 }}>
+            {visible[0].name}
+          </Typography>
+        )}
+        <Typography data-testid="quad-range-mode" variant="caption" color="text.secondary" noWrap sx={{ flexShrink: 0 }}>
           {RANGE_CAPTION[spec.valueOverRange]}
         </Typography>
         {single && visible[0]?.slo && <SloSummary slo={visible[0].slo} format={spec.format} />}

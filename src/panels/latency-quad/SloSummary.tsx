@@ -19,7 +19,7 @@ export function SloSummary({ slo, format }: { slo: SloValue; format: FormatOptio
         {`${share} ≤ ${formatValue(slo.slo.threshold, format)} (target ${target})`}
         {!slo.thresholdIsBound && (
           <Typography component="span" variant="caption" sx={{ color: 'warning.main', ml: 0.5 }}>
-            ⚠ not a bucket bound, estimated
+            ⚠ not a bucket bound
           </Typography>
         )}
       </Typography>

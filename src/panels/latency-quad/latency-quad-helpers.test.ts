@@ -87,6 +87,10 @@ describe('sparkline path', () => {
     expect(d).toContain(' 0.0'); // the 100 spike reaches the top
   });
 
+  it('draws a flat series at mid-height', () => {
+    expect(sparklinePath([80, 80, 80], 100, 10)).toBe('M0.0 5.0L50.0 5.0L100.0 5.0');
+  });
+
   it('is empty when nothing is finite', () => {
     expect(sparklinePath([NaN, NaN], 100, 10)).toBe('');
   });

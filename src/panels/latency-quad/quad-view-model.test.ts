@@ -183,7 +183,7 @@ describe('states', () => {
     expect(model.state).toBe('not-histogram');
     if (model.state === 'not-histogram') {
       expect(model.message).toContain('no le label');
-      expect(model.message).toContain('{model_name="m"}');
+      expect(model.message).toContain('vllm:num_requests_running{model_name="m"}');
       expect(model.message).toContain('sum by (le)');
     }
   });

@@ -29,8 +29,9 @@ export interface QueryResultLike {
 const EXAMPLE_QUERY =
   'sum by (le) (rate(vllm:e2e_request_latency_seconds_bucket[$__rate_interval])) or sum(rate(vllm:e2e_request_latency_seconds_sum[$__rate_interval]))';
 
+// `metric{a="b"}` as Prometheus prints a series, so users recognise which one is meant.
 const labelText = (labels: Readonly<Record<string, string>> | undefined) =>
-  `{${Object.entries(labels ?? {})
+  `${labels?.__name__ ?? ''}{${Object.entries(labels ?? {})
     .filter(([name]) => name !== '__name__')
     .map(([name, value]) => `${name}="${value}"`)
     .join(', ')}}`;

@@ -12,10 +12,12 @@ export function sparklinePath(values: ArrayLike<number>, width: number, height: 
     if (v > max) max = v;
   }
   if (min === Infinity) return '';
+  // A flat series (e.g. a quantile clamped at the top bound all range long) is drawn mid-height.
+  const flat = max === min;
   const span = max - min || 1;
   const last = Math.max(values.length - 1, 1);
   const x = (i: number) => ((i / last) * width).toFixed(1);
-  const y = (v: number) => (height - ((v - min) / span) * height).toFixed(1);
+  const y = (v: number) => (flat ? height / 2 : height - ((v - min) / span) * height).toFixed(1);
   const per = Math.max(1, Math.ceil(values.length / columns));
   const parts: string[] = [];
   let penDown = false;
