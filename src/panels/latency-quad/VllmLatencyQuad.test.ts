@@ -1,0 +1,19 @@
+import * as publicEntry from '../../index';
+import * as exposedModule from './VllmLatencyQuad';
+import { createInitialOptions } from './latency-quad-model';
+
+describe('VllmLatencyQuad plugin object', () => {
+  it('is named-exported under its kind by the exposed module and the package entry', () => {
+    // The host does `module[kind]` on the exposed module `./VllmLatencyQuad`.
+    expect(exposedModule.VllmLatencyQuad).toBeDefined();
+    expect(publicEntry.VllmLatencyQuad).toBe(exposedModule.VllmLatencyQuad);
+  });
+
+  it('takes time-series queries and starts from the documented defaults', () => {
+    const plugin = exposedModule.VllmLatencyQuad;
+    expect(plugin.supportedQueryTypes).toEqual(['TimeSeriesQuery']);
+    expect(plugin.createInitialOptions()).toEqual(createInitialOptions());
+    expect(plugin.panelOptionsEditorComponents?.map((c) => c.label)).toEqual(['Settings']);
+    expect(plugin.LoadingComponent).toBeDefined();
+  });
+});
