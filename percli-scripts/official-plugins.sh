@@ -7,13 +7,17 @@
 # version the proxy refused gets an archive without schemas: the Perses UI can still load it, but the server (and
 # `percli lint --plugin.path`) cannot validate specs of its kinds. Each such gap is printed.
 #
-# Output: <dir>/<Module>-<version>.tar.gz (the server's plugin.archive_path) and, beside them, the extracted folders
-# under .data/official-plugins/<Module>-<version>/ (what `percli lint --plugin.path` reads).
+# Output: <dir>/<Module>-<version>.tar.gz (the server's plugin.archive_path). With the default <dir>, also the
+# extracted folders .data/official-plugins/<Module>-<version>/ (what `percli lint --plugin.path` reads), swapped in
+# whole at the end, so a test reading them never sees a half-built folder. Another <dir> leaves them untouched.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 OUT="${OFFICIAL_PLUGINS_DIR:-$DATA/plugins-archive}"
-STAGE="$DATA/official-plugins"
+EXTRACTED="$DATA/official-plugins"
+mkdir -p "$DATA"
+STAGE="$(mktemp -d "$DATA/official-plugins.build.XXXXXX")"
+trap 'rm -rf "$STAGE"' EXIT
 PIN_DIR="$ROOT/percli-scripts/official-plugins"
 
 # npm package (under @perses-dev) → Go module folder in github.com/perses/plugins.
@@ -63,8 +67,7 @@ write_offline_cue_mod() {
   cp -r "$perses_dir/cue/common" "$dest/cue.mod/pkg/github.com/perses/perses/cue/"
 }
 
-rm -rf "$STAGE"
-mkdir -p "$STAGE" "$OUT"
+mkdir -p "$OUT"
 missing=()
 for entry in "${PLUGINS[@]}"; do
   npm_name="${entry%%:*}"
@@ -98,7 +101,16 @@ for entry in "${PLUGINS[@]}"; do
   log "$module_name-$version.tar.gz$([ -n "$go_version" ] && echo " (with CUE schemas)" || echo " (frontend only)")"
 done
 
-log "official archives in ${OUT#"$ROOT"/}, extracted copies in ${STAGE#"$ROOT"/}"
+if [ -z "${OFFICIAL_PLUGINS_DIR:-}" ]; then
+  # Swap the finished folder in: two renames, never a partly written tree under the final name.
+  old="$(mktemp -d "$DATA/official-plugins.old.XXXXXX")"
+  [ -d "$EXTRACTED" ] && mv "$EXTRACTED" "$old/"
+  mv "$STAGE" "$EXTRACTED"
+  rm -rf "$old"
+  log "official archives in ${OUT#"$ROOT"/}, extracted copies in ${EXTRACTED#"$ROOT"/}"
+else
+  log "official archives in $OUT"
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   log "without CUE schemas (Go module proxy refused the version): ${missing[*]}"
 fi
