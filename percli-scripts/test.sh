@@ -17,5 +17,8 @@ percli plugin test-schemas
 log "regenerating the histogram_quantile fixture from a real Prometheus"
 tsx test/histogram-fixture/generate.ts
 
+# The official plugin archives the dashboards use, for `percli lint --plugin.path` and the local Perses server.
+"$ROOT/percli-scripts/official-plugins.sh"
+
 log "jest (unit and integration suites)"
 jest --ci "$@"
