@@ -46,6 +46,20 @@ describe('LatencyQuadOptionsEditor', () => {
     expect(screen.getByText(/"p100" is not a statistic/)).toBeInTheDocument();
   });
 
+  it('follows a statistics change made outside the field (e.g. the JSON editor)', () => {
+    const { rerender } = render(
+      <ChartsProvider chartsTheme={testChartsTheme}>
+        <LatencyQuadOptionsEditor value={createInitialOptions()} onChange={() => undefined} />
+      </ChartsProvider>,
+    );
+    rerender(
+      <ChartsProvider chartsTheme={testChartsTheme}>
+        <LatencyQuadOptionsEditor value={{ ...createInitialOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }} onChange={() => undefined} />
+      </ChartsProvider>,
+    );
+    expect(screen.getByLabelText('Tiles, in order')).toHaveValue('p95');
+  });
+
   it('switches the value over the range', async () => {
     const { last } = renderEditor();
     await choose('Value over the range', 'Last step');

@@ -1,7 +1,7 @@
 // Settings tab of the VllmLatencyQuad panel editor: statistics, value over range, mean input, unit/decimals,
 // thresholds (panel-wide or per statistic), SLO, sparklines and the grouped-rows display.
 
-import { ReactElement, useState } from 'react';
+import { ReactElement, useEffect, useState } from 'react';
 import { Button, MenuItem, Switch, TextField } from '@mui/material';
 import {
   FormatControls,
@@ -26,6 +26,16 @@ export function LatencyQuadOptionsEditor({ value, onChange }: OptionsEditorProps
   const [statisticsError, setStatisticsError] = useState<string | undefined>();
   const [thresholdTarget, setThresholdTarget] = useState(PANEL_WIDE);
   const update = (patch: Partial<LatencyQuadSpec>) => onChange({ ...spec, ...patch });
+
+  // The spec can also change outside this field (JSON editor, undo): show it unless the field already says the same.
+  const specText = statisticsToText(spec.statistics);
+  useEffect(() => {
+    setStatisticsText((typed) => {
+      const parsed = parseStatistics(typed);
+      return parsed.ok && statisticsToText(parsed.statistics) === specText ? typed : specText;
+    });
+    setStatisticsError(undefined);
+  }, [specText]);
 
   const onStatisticsText = (text: string) => {
     setStatisticsText(text);
