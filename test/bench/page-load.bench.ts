@@ -12,7 +12,7 @@
 
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { dashboardUrl, openBrowser, PromRequest, waitForPanels, watchPage } from '../e2e/browser';
+import { dashboardUrl, openBrowser, prepareWait, PromRequest, waitForPanelsTimed, watchPage } from '../e2e/browser';
 import { promApi, startStack, Stack, waitForData } from '../e2e/stack';
 import { SentQuery, sentQueryFor, summedOverSteps } from '../e2e/reference';
 import { groupBucketSeries, rangeQuantile, totalPerStep } from '../../src/model/histogram';
@@ -132,10 +132,12 @@ async function loadOnce(url: string): Promise<Load> {
     page.on('response', (res) => {
       if (new URL(res.url()).pathname.startsWith('/plugins/VllmPanels/')) bodies.push(res.body().catch(() => undefined));
     });
+    prepareWait(page);
     const t0 = performance.now();
     await page.goto(url);
-    const panels = await waitForPanels(page, 180_000);
-    const elapsed = performance.now() - t0;
+    // Settled-at, not resolved-at: the 1.5 s stability check is not part of the page's load time.
+    const { panels, settledAt } = await waitForPanelsTimed(page, 180_000);
+    const elapsed = settledAt - t0;
     const files = (await Promise.all(bodies)).filter((b): b is Buffer => !!b);
     return {
       ms: elapsed,

@@ -77,30 +77,65 @@ export function dashboardUrl(viewer: string, project: string, dashboard: string,
   return `${viewer}/projects/${project}/dashboards/${dashboard}?start=${startMs}&end=${endMs}&refresh=0s`;
 }
 
+/** Requests to the Perses API or the datasource proxy still in flight, per page. */
+const inflight = new WeakMap<Page, Set<Request>>();
+
+function trackInflight(page: Page): Set<Request> {
+  let set = inflight.get(page);
+  if (set) return set;
+  const pending = new Set<Request>();
+  const isData = (r: Request) => /^\/(api|proxy)\//.test(new URL(r.url()).pathname);
+  page.on('request', (r) => isData(r) && pending.add(r));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  inflight.set(page, pending);
+  set = pending;
+  return set;
+}
+
+/** Call before page.goto so every request of the load is seen. */
+export function prepareWait(page: Page): void {
+  trackInflight(page);
+}
+
+/** Whether every panel shows content: no loading indicator left and something drawn (text, canvas or svg). */
+function panelsSettled(): number | false {
+  const panels = [...document.querySelectorAll('[data-testid="panel"]')];
+  if (panels.length === 0) return false;
+  const busy = panels.some((p) => p.querySelector('[aria-label="Loading..."], [aria-label="loading"], [role="progressbar"], .MuiSkeleton-root'));
+  if (busy) return false;
+  const drawn = panels.every((p) => {
+    const content = p.querySelector('.MuiCardContent-root') ?? p;
+    return (content.textContent ?? '').trim().length > 0 || content.querySelector('canvas, svg, table') !== null;
+  });
+  return drawn ? panels.length : false;
+}
+
 /**
- * Resolves when every panel on the page shows content: no Perses or plugin loading indicator left, and each
- * panel has something drawn (text, canvas or svg). Returns the panel count.
+ * Resolves when every panel has rendered its final content: panels settled, no data request in flight, and both
+ * still true 1.5 s later (a panel may first render an empty state while variables resolve, then query again).
+ * Returns the panel count and the time (performance.now() in Node) at which the page first reached that state.
  */
-export async function waitForPanels(page: Page, timeoutMs = 90_000): Promise<number> {
-  await page.waitForSelector('[data-testid="panel"]', { timeout: timeoutMs });
-  const handle = await page.waitForFunction(
-    () => {
-      const panels = [...document.querySelectorAll('[data-testid="panel"]')];
-      if (panels.length === 0) return false;
-      const busy = panels.some((p) =>
-        p.querySelector('[aria-label="Loading..."], [aria-label="loading"], [role="progressbar"], .MuiSkeleton-root'),
-      );
-      if (busy) return false;
-      const drawn = panels.every((p) => {
-        const content = p.querySelector('.MuiCardContent-root') ?? p;
-        return (content.textContent ?? '').trim().length > 0 || content.querySelector('canvas, svg') !== null;
-      });
-      return drawn ? panels.length : false;
-    },
-    undefined,
-    { timeout: timeoutMs, polling: 250 },
-  );
-  return (await handle.jsonValue()) as number;
+export async function waitForPanels(page: Page, timeoutMs = 180_000): Promise<number> {
+  return (await waitForPanelsTimed(page, timeoutMs)).panels;
+}
+
+export async function waitForPanelsTimed(page: Page, timeoutMs = 180_000): Promise<{ panels: number; settledAt: number }> {
+  const pending = trackInflight(page);
+  const deadline = Date.now() + timeoutMs;
+  let since: number | undefined;
+  for (;;) {
+    const settled = pending.size === 0 ? await page.evaluate(panelsSettled).catch(() => false as const) : false;
+    const now = performance.now();
+    if (settled !== false) {
+      since ??= now;
+      if (now - since >= 1500) return { panels: settled, settledAt: since };
+    } else {
+      since = undefined;
+    }
+    if (Date.now() > deadline) throw new Error(`panels not rendered after ${timeoutMs / 1000}s (in flight: ${[...pending].map((r) => r.url()).join(', ')})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Title of each panel element, from its header (Perses links them with aria-labelledby). */

@@ -2,12 +2,12 @@
 // folder) → viewer host page → our panels loaded by Module Federation. Numbers on screen are checked against
 // Prometheus's own answers for the same query, range and step.
 
-import { mkdirSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { formatValue } from '@perses-dev/core';
-import { BrowserSession, dashboardUrl, openBrowser, PageWatch, panelTitles, waitForPanels, watchPage } from './browser';
+import { BrowserSession, dashboardUrl, openBrowser, PageWatch, panelTitles, prepareWait, waitForPanels, watchPage } from './browser';
 import { freePort, instantQuery, ROOT, Stack, startStack, waitForData } from './stack';
 import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from './reference';
 
@@ -59,6 +59,7 @@ interface OpenedDashboard {
 async function openDashboard(project: string, name: string): Promise<OpenedDashboard> {
   const page = await browser.context.newPage();
   const watch = watchPage(page);
+  prepareWait(page);
   await page.goto(dashboardUrl(stack.viewer, project, name, range.start, range.end));
   await waitForPanels(page);
   return { page, watch };
@@ -139,6 +140,8 @@ test('each dashboard renders every panel with no console error; screenshots save
 
 test('every VllmLatencyQuad tile equals Prometheus histogram_quantile (and Σ_sum/Σcount for the mean)', async () => {
   let compared = 0;
+  // Every comparison, kept as a test artifact (test-results/e2e/quad-tiles.json) for the record.
+  const record: Array<{ tile: string; shown: string; prometheus: number }> = [];
   for (const d of dashboards) {
     const quads = visiblePanels(d).filter((p) => p.spec.plugin.kind === 'VllmLatencyQuad');
     if (quads.length === 0) continue;
@@ -185,12 +188,14 @@ test('every VllmLatencyQuad tile equals Prometheus histogram_quantile (and Σ_su
             withinDisplayPrecision: true,
             prometheus: want,
           });
+          record.push({ tile: where, shown: text, prometheus: want });
           compared += 1;
         }
       }
     }
     await page.close();
   }
+  writeFileSync(join(ARTIFACTS, 'quad-tiles.json'), JSON.stringify(record, null, 2));
   expect(compared).toBeGreaterThanOrEqual(8);
 }, 300_000);
 
@@ -278,6 +283,7 @@ test('with Prometheus unreachable the panels show an error and the page keeps wo
 
   const page = await browser.context.newPage();
   const watch = watchPage(page);
+  prepareWait(page);
   await page.goto(dashboardUrl(stack.viewer, project, 'vllm-performance-statistics', range.start, range.end));
   await waitForPanels(page);
   const perPanel = await page.$$eval('[data-testid="panel"]', (panels) =>
