@@ -21,4 +21,10 @@ tsx test/histogram-fixture/generate.ts
 "$ROOT/percli-scripts/official-plugins.sh"
 
 log "jest (unit and integration suites)"
-jest --ci "$@"
+results="$DATA/jest-results.json"
+status=0
+jest --ci --json --outputFile="$results" "$@" || status=$?
+# One plain closing line that any CI reader understands, whatever jest printed above it.
+node -e 'const r = require(process.argv[1]);
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);' "$results"
+exit "$status"
