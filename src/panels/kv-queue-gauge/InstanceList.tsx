@@ -1,4 +1,5 @@
-// The per-instance rows (worst first), capped with "+N more" so the panel never scrolls.
+// The per-instance rows (worst first), as many as the panel has room for, then one line that says how
+// many are not shown and lists them in its tooltip, so the panel never scrolls and never drops one silently.
 import { ReactElement } from 'react';
 import { Box, Typography } from '@mui/material';
 import { ValueOverRange } from './kv-queue-gauge-model';
@@ -8,6 +9,7 @@ import { formatCount, formatKv } from './kv-queue-format';
 export interface InstanceListProps {
   rows: readonly InstanceRow[];
   label: string;
+  /** Rows to draw; 0 = no room for any, only the line naming the hidden ones. */
   maxRows: number;
   decimalPlaces: number;
   valueOverRange: ValueOverRange;
@@ -15,11 +17,38 @@ export interface InstanceListProps {
   waitingColor: string;
 }
 
+/** A tooltip of hundreds of lines is unreadable; past this the rest is counted. */
+const TOOLTIP_MAX_LINES = 25;
+
 const grid = { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 4.5em 4em 4em', columnGap: 1, fontSize: 12, lineHeight: '18px' };
 
+/** One line per hidden instance, worst first, with the same figures as a row. */
+export function hiddenInstancesTooltip(hidden: readonly InstanceRow[], decimalPlaces: number, valueOverRange: ValueOverRange): string {
+  const lines = hidden
+    .slice(0, TOOLTIP_MAX_LINES)
+    .map((r) => `${r.name}: KV ${formatKv(r.kv, decimalPlaces)}, running ${formatCount(r.running, valueOverRange)}, waiting ${formatCount(r.waiting, valueOverRange)}`);
+  if (hidden.length > TOOLTIP_MAX_LINES) lines.push(`… and ${hidden.length - TOOLTIP_MAX_LINES} more`);
+  return lines.join('\n');
+}
+
 export function InstanceList({ rows, label, maxRows, decimalPlaces, valueOverRange, colorOfKv, waitingColor }: InstanceListProps): ReactElement {
-  const shown = rows.slice(0, maxRows);
-  const hidden = rows.length - shown.length;
+  const shown = rows.slice(0, Math.max(0, maxRows));
+  const hidden = rows.slice(shown.length);
+  const moreLine =
+    hidden.length === 0 ? null : (
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        component="div"
+        noWrap
+        data-testid="kv-queue-more"
+        title={hiddenInstancesTooltip(hidden, decimalPlaces, valueOverRange)}
+        sx={{ lineHeight: '18px', cursor: 'help' }}
+      >
+        {shown.length > 0 ? `+${hidden.length} more` : `${hidden.length} instances by ${label} not listed: the panel is too short`}
+      </Typography>
+    );
+  if (shown.length === 0) return <Box data-testid="kv-queue-instances-hidden">{moreLine}</Box>;
   return (
     <Box role="table" aria-label={`instances by ${label}, worst first`} data-testid="kv-queue-instances">
       <Box role="row" sx={{ ...grid, color: 'text.secondary' }}>
@@ -40,11 +69,7 @@ export function InstanceList({ rows, label, maxRows, decimalPlaces, valueOverRan
           </span>
         </Box>
       ))}
-      {hidden > 0 && (
-        <Typography variant="caption" color="text.secondary" data-testid="kv-queue-more">
-          +{hidden} more
-        </Typography>
-      )}
+      {moreLine}
     </Box>
   );
 }

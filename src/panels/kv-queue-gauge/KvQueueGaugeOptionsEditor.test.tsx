@@ -74,6 +74,20 @@ describe('KvQueueGaugeOptionsEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ sparklines: true }));
   });
 
+  test('the running sparkline switch sets runningSparkline and leaves the other sparklines alone', () => {
+    const onChange = renderEditor({ ...createInitialOptions(), sparklines: true });
+    const running = screen.getByRole('checkbox', { name: 'Running sparkline' });
+    expect(running).not.toBeChecked();
+    fireEvent.click(running);
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ runningSparkline: true, sparklines: true }));
+  });
+
+  test('a stored spec without runningSparkline shows it off (the default)', () => {
+    renderEditor({ sparklines: true });
+    expect(screen.getByRole('checkbox', { name: 'Running sparkline' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Sparklines' })).toBeChecked();
+  });
+
   test('an empty stored spec shows the defaults', () => {
     renderEditor({});
     expect(screen.getByRole('combobox', { name: 'role of query 2' })).toHaveTextContent('running');

@@ -150,7 +150,19 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
           />
           <OptionsEditorControl
             label="Sparklines"
+            description="Worst KV usage and waiting requests over time."
             control={<Switch checked={spec.sparklines} inputProps={{ 'aria-label': 'Sparklines' }} onChange={(e) => update({ sparklines: e.target.checked })} />}
+          />
+          <OptionsEditorControl
+            label="Running sparkline"
+            description="Running requests over time, beside the waiting line."
+            control={
+              <Switch
+                checked={spec.runningSparkline}
+                inputProps={{ 'aria-label': 'Running sparkline' }}
+                onChange={(e) => update({ runningSparkline: e.target.checked })}
+              />
+            }
           />
         </OptionsEditorGroup>
       </OptionsEditorColumn>

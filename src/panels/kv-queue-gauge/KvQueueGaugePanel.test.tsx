@@ -8,7 +8,13 @@ import { panelQueries, PODS, roleResult, SATURATED_FLEET, Samples } from './kv-q
 
 type Data = Partial<Record<KvQueueRole, Samples[]>>;
 
-function renderPanel(data: Data, overrides: Partial<KvQueueGaugeSpec> = {}, size = { width: 480, height: 330 }, mode: 'light' | 'dark' = 'light') {
+function renderPanel(
+  data: Data,
+  overrides: Partial<KvQueueGaugeSpec> = {},
+  size = { width: 480, height: 330 },
+  mode: 'light' | 'dark' = 'light',
+  pods: readonly string[] = PODS,
+) {
   const spec = { ...createInitialOptions(), ...overrides };
   const definition = {
     kind: 'Panel',
@@ -16,7 +22,7 @@ function renderPanel(data: Data, overrides: Partial<KvQueueGaugeSpec> = {}, size
   } as unknown as PanelDefinition;
   const queryResults = spec.queryRoles
     .filter((role) => data[role])
-    .map((role) => roleResult(role, data[role]!) as unknown as { definition: never; data: TimeSeriesData });
+    .map((role) => roleResult(role, data[role]!, pods) as unknown as { definition: never; data: TimeSeriesData });
   return render(
     <ThemeProvider theme={createTheme({ palette: { mode } })}>
       <ChartsProvider chartsTheme={testChartsTheme}>
@@ -76,7 +82,8 @@ describe('KvQueueGaugePanel', () => {
 
   test('the queue bar measures running against capacity when capacity is known', () => {
     renderPanel(SATURATED_FLEET, { capacity: 64 });
-    expect(screen.getByTestId('kv-queue-running').parentElement).toHaveTextContent('Running 139 / 192');
+    expect(screen.getByTestId('kv-queue-running-line')).toHaveTextContent('Running 139 / 192');
+    expect(screen.getByTestId('kv-queue-running-line')).toHaveAttribute('title', 'Running 139 / 192');
     const meter = screen.getByRole('meter', { name: 'running requests against capacity' });
     expect(meter).toHaveAttribute('aria-valuemax', '192');
     expect(meter).toHaveAttribute('aria-valuenow', '139');
@@ -150,6 +157,34 @@ describe('KvQueueGaugePanel', () => {
     const kvLine = screen.getByRole('img', { name: 'worst KV usage over time' });
     expect(kvLine.querySelector('path')?.getAttribute('d')).toMatch(/^M 0\.0 [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+$/);
     expect(screen.getByRole('img', { name: 'waiting requests over time' })).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'running requests over time' })).not.toBeInTheDocument();
+  });
+
+  test('the running sparkline is the fleet total per step, drawn beside the waiting one', () => {
+    renderPanel(SATURATED_FLEET, { sparklines: true, runningSparkline: true });
+    const row = screen.getByTestId('kv-queue-sparklines');
+    // Captions in order: running sits next to waiting, as the seed's Running/Waiting Over Time pair.
+    expect(row).toHaveTextContent(/^KV.*running.*waiting/);
+    const running = screen.getByRole('img', { name: 'running requests over time' });
+    // Totals 133, 137, 140, 139 on a 0–140 scale; 12 rows leave spare height, so the line is 48 px tall.
+    expect(running).toHaveAttribute('height', '48');
+    const y = [133, 137, 140, 139].map((v) => (47 - (v / 140) * 46).toFixed(1));
+    expect(running.querySelector('path')?.getAttribute('d')).toBe(`M 0.0 ${y[0]} L 33.3 ${y[1]} L 66.7 ${y[2]} L 100.0 ${y[3]}`);
+    expect(running.querySelector('title')).toHaveTextContent('running requests over time, 133 to 140');
+    expect(running.querySelector('path')).toHaveAttribute('stroke', createTheme().palette.primary.main);
+  });
+
+  test('the running sparkline can be shown without the KV and waiting ones', () => {
+    renderPanel(SATURATED_FLEET, { runningSparkline: true });
+    expect(screen.getByRole('img', { name: 'running requests over time' })).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'waiting requests over time' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'worst KV usage over time' })).not.toBeInTheDocument();
+  });
+
+  test('without a running query there is no running sparkline (not a line of zeros)', () => {
+    renderPanel({ kv: SATURATED_FLEET.kv, waiting: SATURATED_FLEET.waiting }, { sparklines: true, runningSparkline: true });
+    expect(screen.queryByRole('img', { name: 'running requests over time' })).not.toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'waiting requests over time' })).toBeInTheDocument();
   });
 
   test('a missing role is named and the rest is still shown', () => {
@@ -196,12 +231,46 @@ describe('KvQueueGaugePanel', () => {
     expect(screen.getAllByTestId('kv-queue-instance-row')).toHaveLength(3);
   });
 
-  test('a short full layout shows the rows that fit and says how many are hidden', () => {
-    // 7 grid rows: the gauge, numbers and bar leave room for one instance row.
-    renderPanel(SATURATED_FLEET, {}, { width: 480, height: 210 });
+  test('6 grid rows: the rows that fit, then +N more listing the hidden instances in its tooltip', () => {
+    renderPanel(SATURATED_FLEET, {}, { width: 480, height: 170 });
     expect(screen.getByTestId('kv-queue-panel')).toHaveAttribute('data-layout', 'full');
-    expect(screen.getAllByTestId('kv-queue-instance-row')).toHaveLength(1);
-    expect(screen.getByTestId('kv-queue-more')).toHaveTextContent('+2 more');
+    const rows = screen.getAllByTestId('kv-queue-instance-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent(PODS[1]);
+    const more = screen.getByTestId('kv-queue-more');
+    expect(more).toHaveTextContent('+2 more');
+    expect(more).toHaveAttribute('title', `${PODS[0]}: KV 62.0%, running 39, waiting 0\n${PODS[2]}: KV 60.0%, running 36, waiting 0`);
+  });
+
+  test('6 grid rows with sparklines: no room for a row, and the panel says so instead of dropping the list', () => {
+    renderPanel(SATURATED_FLEET, { sparklines: true, runningSparkline: true }, { width: 480, height: 170 });
+    expect(screen.queryByTestId('kv-queue-instance-row')).not.toBeInTheDocument();
+    const line = screen.getByTestId('kv-queue-more');
+    expect(line).toHaveTextContent('3 instances by pod not listed: the panel is too short');
+    expect(line.getAttribute('title')?.split('\n')).toEqual([
+      `${PODS[1]}: KV 96.5%, running 64, waiting 7`,
+      `${PODS[0]}: KV 62.0%, running 39, waiting 0`,
+      `${PODS[2]}: KV 60.0%, running 36, waiting 0`,
+    ]);
+  });
+
+  test('7 grid rows: all three instances fit and nothing is said to be hidden', () => {
+    renderPanel(SATURATED_FLEET, {}, { width: 480, height: 200 });
+    expect(screen.getAllByTestId('kv-queue-instance-row')).toHaveLength(3);
+    expect(screen.queryByTestId('kv-queue-more')).not.toBeInTheDocument();
+  });
+
+  test('a long fleet: the tooltip of +N more lists 25 instances and counts the rest', () => {
+    const many = (samples: Samples[], n: number) => Array.from({ length: n }, (_, i) => samples[i % samples.length]);
+    const pods = Array.from({ length: 40 }, (_, i) => `pod-${String(i).padStart(2, '0')}`);
+    const data = { kv: many(SATURATED_FLEET.kv, 40), running: many(SATURATED_FLEET.running, 40), waiting: many(SATURATED_FLEET.waiting, 40) };
+    renderPanel(data, {}, { width: 480, height: 330 }, 'light', pods);
+    expect(screen.getAllByTestId('kv-queue-instance-row')).toHaveLength(5);
+    const more = screen.getByTestId('kv-queue-more');
+    expect(more).toHaveTextContent('+35 more');
+    const lines = more.getAttribute('title')!.split('\n');
+    expect(lines).toHaveLength(26);
+    expect(lines[25]).toBe('… and 10 more');
   });
 
   test('renders in the dark theme with dark text colours', () => {

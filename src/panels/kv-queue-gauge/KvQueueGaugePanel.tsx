@@ -1,5 +1,5 @@
 // The VllmKvQueueGauge panel: KV-cache gauge (worst instance, fleet mean), running/waiting with a queue
-// bar, preemption rate, saturation verdict, per-instance list and optional sparklines.
+// bar, preemption rate, saturation verdict, per-instance list and optional sparklines (KV, running, waiting).
 import { ReactElement, useMemo } from 'react';
 import { Box, Typography, useTheme } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
@@ -13,17 +13,18 @@ import { formatCount, formatKv, formatPerSecond } from './kv-queue-format';
 import { GaugeArc } from './GaugeArc';
 import { QueueBar } from './QueueBar';
 import { InstanceList } from './InstanceList';
-import { Sparkline } from './Sparkline';
+import { SparklineRow, TrendLine } from './SparklineRow';
+import { planLayout, VERDICT_COLUMN_MIN_WIDTH } from './kv-queue-layout';
 import { VerdictBadge } from './VerdictBadge';
+import { LabelledValue } from './LabelledValue';
 
 export type KvQueueGaugePanelProps = PanelProps<KvQueueGaugeSpec>;
 
 // Without dimensions (tests, previews) the panel lays out as a 6-row grid item.
 const FALLBACK_SIZE = { width: 420, height: 170 };
-/** Below this content height (≈ 4 grid rows) the panel switches to a single line. */
-const COMPACT_HEIGHT = 120;
-const INSTANCE_ROW_HEIGHT = 18;
-const SPARKLINE_HEIGHT = 22;
+// When the top row is too narrow, the verdict column (whose long line is the worst instance's name) gives
+// way about ten times faster than the numbers, which shrink only once it is at its minimum width.
+const NUMBERS_FLEX = '0 0.1 auto';
 
 export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, contentDimensions }: KvQueueGaugePanelProps): ReactElement {
   const spec = withDefaults(rawSpec);
@@ -40,7 +41,6 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
   }, [specKey, definition, queryResults]);
 
   const { width, height } = contentDimensions ?? FALLBACK_SIZE;
-  const compact = height < COMPACT_HEIGHT;
   const decimals = spec.decimalPlaces ?? DEFAULT_DECIMAL_PLACES;
   const palette = chartsTheme.thresholds.palette;
   const colorOfStep = (index: number) => palette[index % palette.length] ?? theme.palette.warning.main;
@@ -69,31 +69,60 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
 
   const kvText = formatKv(view.kvMax, decimals);
   const kvMeanText = formatKv(view.kvMean, decimals);
-    const waitingHighlighted = view.waiting !== null && view.waiting > 0;
-  const gaugeSize = compact
-    ? Math.max(48, Math.min(2 * (height - 14), width * 0.22, 120))
-    : Math.max(90, Math.min(width * 0.42, (height - 40) * 1.4, 220));
+  const waitingHighlighted = view.waiting !== null && view.waiting > 0;
+  const countFormat = (v: number) => formatCount(v, 'mean');
+  const trendLines: TrendLine[] = [
+    ...(spec.sparklines ? [{ caption: 'KV', label: 'worst KV usage over time', points: view.kvTrend, color: kvColor, yMax: 1, format: (v: number) => formatKv(v, decimals) }] : []),
+    ...(spec.runningSparkline ? [{ caption: 'running', label: 'running requests over time', points: view.runningTrend, color: theme.palette.primary.main, format: countFormat }] : []),
+    ...(spec.sparklines ? [{ caption: 'waiting', label: 'waiting requests over time', points: view.waitingTrend, color: waitingColor, format: countFormat }] : []),
+  ].filter((line) => line.points.length >= 2);
+  const listable = view.instanceLabel ? view.instances.length : 0;
+  const { compact, gaugeSize, sparklineHeight, instanceRows } = planLayout({
+    width,
+    height,
+    sparklines: trendLines.length > 0,
+    messages: messages.length,
+    instances: listable,
+    maxInstances: spec.maxInstances,
+  });
 
   // Compact: one line of numbers beside the verdict; full: a column to the right of the gauge.
+  const runningText = formatCount(view.running, spec.valueOverRange);
+  const capacityText = view.capacity !== null ? ` / ${formatCount(view.capacity, 'last')}` : '';
+  const waitingText = formatCount(view.waiting, spec.valueOverRange);
+  const preemptionsText = formatPerSecond(view.preemptionsPerSec);
+  // Compact: one line of numbers beside the verdict; full: a column to the right of the gauge. Either way
+  // the column may shrink, and then the labels are cut before the numbers.
   const numbers = (
-    <Box sx={{ display: 'flex', flexDirection: compact ? 'row' : 'column', columnGap: 1.5, rowGap: 0.25, minWidth: 0, flex: 'none' }}>
-      <Typography variant="body2" noWrap>
-        Running <strong data-testid="kv-queue-running">{formatCount(view.running, spec.valueOverRange)}</strong>
-        {view.capacity !== null && <> / {formatCount(view.capacity, 'last')}</>}
-      </Typography>
-      <Typography
+    <Box sx={{ display: 'flex', flexDirection: compact ? 'row' : 'column', columnGap: 1.5, rowGap: 0.25, minWidth: 0, flex: NUMBERS_FLEX }}>
+      <LabelledValue
         variant="body2"
-        noWrap
-        data-testid="kv-queue-waiting-line"
-        data-highlighted={waitingHighlighted ? 'true' : 'false'}
+        testId="kv-queue-running-line"
+        label="Running"
+        title={`Running ${runningText}${capacityText}`}
+        value={
+          <>
+            <strong data-testid="kv-queue-running">{runningText}</strong>
+            {capacityText}
+          </>
+        }
+      />
+      <LabelledValue
+        variant="body2"
+        testId="kv-queue-waiting-line"
+        highlighted={waitingHighlighted}
         sx={waitingHighlighted ? { color: waitingColor, fontWeight: 700 } : undefined}
-      >
-        Waiting <strong data-testid="kv-queue-waiting">{formatCount(view.waiting, spec.valueOverRange)}</strong>
-      </Typography>
+        label="Waiting"
+        title={`Waiting ${waitingText}`}
+        value={<strong data-testid="kv-queue-waiting">{waitingText}</strong>}
+      />
       {view.preemptionsPerSec !== null && (
-        <Typography variant="body2" noWrap>
-          Preemptions <strong data-testid="kv-queue-preemptions">{formatPerSecond(view.preemptionsPerSec)}</strong>
-        </Typography>
+        <LabelledValue
+          variant="body2"
+          label="Preemptions"
+          title={`Preemptions ${preemptionsText}`}
+          value={<strong data-testid="kv-queue-preemptions">{preemptionsText}</strong>}
+        />
       )}
     </Box>
   );
@@ -119,13 +148,17 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
     </Box>
   );
 
-  const nanNote = Number.isNaN(view.kvMax ?? 0) ? ' (the engine reported NaN)' : '';
+  const nanNote = Number.isNaN(view.kvMax ?? 0) ? '(the engine reported NaN)' : '';
   const kvCaption = (
     <Box sx={{ minWidth: 0 }}>
-      <Typography variant="caption" color="text.secondary" noWrap component="div">
-        fleet avg <span data-testid="kv-queue-kv-mean">{kvMeanText}</span>
-        {nanNote}
-      </Typography>
+      <LabelledValue
+        variant="caption"
+        color="text.secondary"
+        label="fleet avg"
+        title={`fleet avg ${kvMeanText} ${nanNote}`.trim()}
+        value={<span data-testid="kv-queue-kv-mean">{kvMeanText}</span>}
+        note={nanNote}
+      />
       {!compact && view.kvWorstInstance && (
         <Typography variant="caption" color="text.secondary" noWrap component="div" title={view.kvWorstInstance} data-testid="kv-queue-kv-worst">
           worst: {view.kvWorstInstance}
@@ -133,9 +166,6 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
       )}
     </Box>
   );
-
-  const fixedHeight = gaugeSize / 2 + 6 + 28 + 22 + (spec.sparklines ? SPARKLINE_HEIGHT + 4 : 0) + messages.length * 16;
-  const instanceRows = compact ? 0 : Math.max(0, Math.min(spec.maxInstances, Math.floor((height - fixedHeight) / INSTANCE_ROW_HEIGHT) - 1));
 
   return (
     <Box sx={{ p: 0.5, height: '100%', display: 'flex', flexDirection: 'column', gap: 0.5, overflow: 'hidden' }} data-testid="kv-queue-panel" data-layout={compact ? 'compact' : 'full'}>
@@ -151,7 +181,7 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
           </Box>
         ) : (
           <>
-            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: 0, flex: 1 }}>
+            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: VERDICT_COLUMN_MIN_WIDTH, flex: '1 1 auto' }}>
               <VerdictBadge verdict={view.verdict} />
               {kvCaption}
             </Box>
@@ -162,15 +192,8 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
       {!compact && (
         <QueueBar running={view.running} waiting={view.waiting} capacity={view.capacity} runningColor={theme.palette.primary.main} waitingColor={waitingColor} trackColor={theme.palette.action.hover} />
       )}
-      {!compact && spec.sparklines && (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} data-testid="kv-queue-sparklines">
-          <Typography variant="caption" color="text.secondary">KV</Typography>
-          <Sparkline points={view.kvTrend} width={(width - 100) / 2} height={SPARKLINE_HEIGHT} color={kvColor} yMax={1} label="worst KV usage over time" />
-          <Typography variant="caption" color="text.secondary">waiting</Typography>
-          <Sparkline points={view.waitingTrend} width={(width - 100) / 2} height={SPARKLINE_HEIGHT} color={waitingColor} label="waiting requests over time" />
-        </Box>
-      )}
-      {instanceRows > 0 && view.instanceLabel && view.instances.length > 0 && (
+      {!compact && <SparklineRow lines={trendLines} height={sparklineHeight} baselineColor={theme.palette.divider} />}
+      {instanceRows !== null && view.instanceLabel && (
         <InstanceList
           rows={view.instances}
           label={view.instanceLabel}

@@ -30,11 +30,11 @@ export function panelQueries(roles: readonly KvQueueRole[]) {
   return roles.map((role) => queryDefinition(PROMQL[role]));
 }
 
-/** A query result for one role, one series per pod with the given samples. */
-export function roleResult(role: KvQueueRole, perPod: readonly Samples[]) {
+/** A query result for one role, one series per pod with the given samples (pods named by `pods`). */
+export function roleResult(role: KvQueueRole, perPod: readonly Samples[], pods: readonly string[] = PODS) {
   return {
     definition: queryDefinition(PROMQL[role]),
-    data: { stepMs: STEP_MS, series: perPod.map((samples, i) => series({ pod: PODS[i] }, samples)) },
+    data: { stepMs: STEP_MS, series: perPod.map((samples, i) => series({ pod: pods[i] }, samples)) },
   };
 }
 

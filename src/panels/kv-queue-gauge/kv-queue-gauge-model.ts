@@ -40,6 +40,11 @@ export interface KvQueueGaugeSpec {
   maxInstances: number;
   /** Draw small over-time lines of the worst KV usage and of the total waiting requests. */
   sparklines: boolean;
+  /**
+   * Draw the total running requests over time too, beside the waiting line (the seed dashboards' "Running
+   * Over Time"). Independent of `sparklines`, so either line set can be shown alone.
+   */
+  runningSparkline: boolean;
   /** Decimal places of the KV percentages. */
   decimalPlaces?: number;
 }
@@ -58,6 +63,7 @@ export function createInitialOptions(): KvQueueGaugeSpec {
     thresholds: { mode: 'absolute', steps: [{ value: DEFAULT_WARNING }, { value: DEFAULT_CRITICAL }] },
     maxInstances: DEFAULT_MAX_INSTANCES,
     sparklines: false,
+    runningSparkline: false,
   };
 }
 

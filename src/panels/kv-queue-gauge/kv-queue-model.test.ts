@@ -133,9 +133,15 @@ describe('buildKvQueueView', () => {
     expect(v.verdict.verdict).toBe('Healthy');
   });
 
-  test('trends are the worst KV and the total waiting per step', () => {
+  test('trends are the worst KV, the total waiting and the total running per step', () => {
     const v = view(SATURATED_FLEET);
     expect(v.kvTrend).toEqual([[T0, 0.88], [T0 + STEP_MS, 0.93], [T0 + 2 * STEP_MS, 0.95], [T0 + 3 * STEP_MS, 0.965]]);
     expect(v.waitingTrend.map(([, w]) => w)).toEqual([2, 4, 6, 7]);
+    // 38 + 64 + 31, 40 + 64 + 33, …: the fleet total, as the seed's "Running Over Time" sums by service.
+    expect(v.runningTrend).toEqual([[T0, 133], [T0 + STEP_MS, 137], [T0 + 2 * STEP_MS, 140], [T0 + 3 * STEP_MS, 139]]);
+  });
+
+  test('a missing running query gives no running trend rather than a line of zeros', () => {
+    expect(view({ kv: SATURATED_FLEET.kv, waiting: SATURATED_FLEET.waiting }).runningTrend).toEqual([]);
   });
 });

@@ -29,8 +29,10 @@ export interface KvQueueView {
   instanceLabel?: string;
   /** All instances, worst first; the component caps the list. */
   instances: InstanceRow[];
+  /** Per-step worst KV usage, total waiting and total running requests (for the sparklines). */
   kvTrend: Point[];
   waitingTrend: Point[];
+  runningTrend: Point[];
   thresholds: KvThresholds;
   verdict: VerdictResult;
   /** Data or option problems worth a sentence on the panel. */
@@ -173,6 +175,7 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
     instances,
     kvTrend: kvSeries ? combinePerStep(kvSeries, 'max') : [],
     waitingTrend: bySeries.waiting ? combinePerStep(bySeries.waiting, 'sum') : [],
+    runningTrend: bySeries.running ? combinePerStep(bySeries.running, 'sum') : [],
     thresholds,
     verdict: saturationVerdict({ kvMax, running, waiting, critical: thresholds.critical?.fraction }),
     problems,

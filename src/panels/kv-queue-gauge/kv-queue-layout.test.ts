@@ -1,0 +1,64 @@
+import { LayoutInput, planLayout } from './kv-queue-layout';
+
+// Content heights of Perses grid items: 3 rows ≈ 60 px, 6 rows ≈ 170 px, 7 rows ≈ 200 px, 12 rows ≈ 330 px.
+const base: LayoutInput = { width: 480, height: 170, sparklines: false, messages: 0, instances: 3, maxInstances: 5 };
+
+describe('planLayout', () => {
+  test('3 grid rows: the one-line layout, no list', () => {
+    const layout = planLayout({ ...base, height: 60 });
+    expect(layout.compact).toBe(true);
+    expect(layout.instanceRows).toBeNull();
+    expect(layout.gaugeSize).toBe(92); // 2 × (60 − 14), under width × 0.22 = 105.6
+  });
+
+  test('6 grid rows: one instance row fits (then +2 more), the gauge shrinks to leave it room', () => {
+    const layout = planLayout(base);
+    expect(layout.compact).toBe(false);
+    expect(layout.instanceRows).toBe(1);
+    // 170 − 8 padding − 64 text − 32 bar = 66; the list takes 4 + 18 header + 18 row + 18 "+2 more" = 58.
+    expect(layout.gaugeSize).toBe(2 * (64 + 8 - 6));
+  });
+
+  test('6 grid rows with sparklines: no row fits, so only the "not listed" line (never nothing)', () => {
+    expect(planLayout({ ...base, sparklines: true }).instanceRows).toBe(0);
+  });
+
+  test('7 grid rows: all three instances without sparklines, one with them', () => {
+    expect(planLayout({ ...base, height: 200 }).instanceRows).toBe(3);
+    expect(planLayout({ ...base, height: 200, sparklines: true }).instanceRows).toBe(1);
+  });
+
+  test('12 grid rows: rows up to the height, then up to maxInstances', () => {
+    // 330 − 130 (padding, text, bar, sparklines) = 200 ≥ 4 + 18 + 8 × 18 + 18 = 184; 9 rows would need 202.
+    expect(planLayout({ ...base, height: 330, sparklines: true, instances: 20, maxInstances: 50 }).instanceRows).toBe(8);
+    expect(planLayout({ ...base, height: 330, sparklines: true, instances: 20, maxInstances: 5 }).instanceRows).toBe(5);
+  });
+
+  test('the +N more line is only budgeted when something is hidden', () => {
+    // 7 rows without sparklines leave 200 − 104 = 96 px: 4 rows alone take 4 + 18 + 4 × 18 = 94 (fits),
+    // but 4 rows and a "+1 more" line would take 112, so 5 instances get 3 rows and "+2 more" (94).
+    expect(planLayout({ ...base, height: 200, instances: 4 }).instanceRows).toBe(4);
+    expect(planLayout({ ...base, height: 200, instances: 5 }).instanceRows).toBe(3);
+  });
+
+  test('messages at the bottom take rows from the list', () => {
+    expect(planLayout({ ...base, height: 200 }).instanceRows).toBe(3);
+    expect(planLayout({ ...base, height: 200, messages: 2 }).instanceRows).toBe(1);
+  });
+
+  test('no list when the option hides it or the series name no instance', () => {
+    expect(planLayout({ ...base, height: 330, maxInstances: 0 }).instanceRows).toBeNull();
+    expect(planLayout({ ...base, height: 330, instances: 0 }).instanceRows).toBeNull();
+  });
+
+  test('the gauge leaves the text beside it room on a narrow panel, and is capped on a wide one', () => {
+    expect(planLayout({ ...base, height: 330, width: 380 }).gaugeSize).toBe(380 - 230);
+    expect(planLayout({ ...base, height: 330, width: 300 }).gaugeSize).toBe(72);
+    expect(planLayout({ ...base, height: 400, width: 1200 }).gaugeSize).toBe(220);
+  });
+
+  test('a tall panel with few instances gives its spare height to the sparklines, up to 48 px', () => {
+    expect(planLayout({ ...base, height: 170, sparklines: true }).sparklineHeight).toBe(22);
+    expect(planLayout({ ...base, height: 330, sparklines: true }).sparklineHeight).toBe(48);
+  });
+});
