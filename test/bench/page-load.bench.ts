@@ -13,7 +13,7 @@
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { dashboardUrl, openBrowser, prepareWait, PromRequest, waitForPanelsTimed, watchPage } from '../e2e/browser';
-import { promApi, startStack, Stack, waitForData } from '../e2e/stack';
+import { promApi, rangeEndingOnAFilledMinute, startStack, Stack, waitForData } from '../e2e/stack';
 import { SentQuery, sentQueryFor, summedOverSteps } from '../e2e/reference';
 import { groupBucketSeries, rangeQuantile, totalPerStep } from '../../src/model/histogram';
 
@@ -182,7 +182,7 @@ async function clientQuantileMs(stack: Stack, sent: SentQuery): Promise<{ ms: nu
   return {
     ms: (performance.now() - t0) / iterations,
     groups: groups.length,
-    buckets: series.length,
+    buckets: series.filter((s) => s.labels.le !== undefined).length,
     steps: groups[0]?.timestamps.length ?? 0,
   };
 }
@@ -192,9 +192,11 @@ async function main(): Promise<void> {
   const stack = await startStack({ dir: `${process.cwd()}/.data/stack/bench` });
   try {
     await waitForData(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[30s]))', 2, 180_000);
-    await new Promise((r) => setTimeout(r, 15_000));
-    const end = Math.floor(Date.now() / 1000) * 1000 - 4_000;
-    const start = end - 5 * 60_000;
+    // A few minutes of history so the 1-minute quad steps of the 5-minute window hold data.
+    const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 150);
+    console.log(`page-load bench: letting the fleet run ${warmup} s under load…`);
+    await new Promise((r) => setTimeout(r, warmup * 1000));
+    const { start, end } = await rangeEndingOnAFilledMinute(stack, 5 * 60_000);
     const ours = await persesJson<Dashboard[]>(stack, 'GET', `/api/v1/projects/${stack.project}/dashboards`);
     for (const d of ours) await persesJson(stack, 'POST', `/api/v1/projects/${stack.project}/dashboards`, statVariant(d));
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { formatValue } from '@perses-dev/core';
 import { BrowserSession, dashboardUrl, openBrowser, PageWatch, panelTitles, prepareWait, waitForPanels, watchPage } from './browser';
-import { freePort, instantQuery, ROOT, Stack, startStack, waitForData } from './stack';
+import { freePort, instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from './stack';
 import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from './reference';
 
 interface PanelSpec {
@@ -85,26 +85,13 @@ async function quadTiles(page: Page): Promise<Record<string, Record<string, stri
   });
 }
 
-async function rangeEndingOnAFilledMinute(): Promise<{ start: number; end: number }> {
-  for (;;) {
-    const minute = Math.floor((Date.now() - 2_000) / 60_000) * 60_000;
-    const filled = await instantQuery(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[75s]))', minute / 1000);
-    if (filled.filter((s) => Number(s.value[1]) > 0).length >= 2) {
-      // Ends 3 s after the minute: every step size the panels use (≤ 1 min, multiples of 1 s) aligns on it.
-      const end = minute + 3_000;
-      return { start: end - WINDOW_MS, end };
-    }
-    await new Promise((r) => setTimeout(r, minute + 63_000 - Date.now()));
-  }
-}
-
 beforeAll(async () => {
   stack = await startStack();
   // Both models must have finished requests and a few scrapes behind them before the window closes.
   await waitForData(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[30s]))', 2, 180_000);
   // The quads use 1-minute steps aligned on the minute, so the range must end on a minute whose rate window
   // already holds scrapes of finished requests; otherwise every quad would rightly show "No samples".
-  range = await rangeEndingOnAFilledMinute();
+  range = await rangeEndingOnAFilledMinute(stack, WINDOW_MS);
   dashboards = await persesGet<Dashboard[]>(`/api/v1/projects/${stack.project}/dashboards`);
   browser = await openBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });

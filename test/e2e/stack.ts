@@ -150,3 +150,22 @@ export async function waitForData(stack: StackInfo, query: string, minSeries: nu
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/**
+ * An absolute range of `windowMs` ending 3 s after the latest minute whose 75 s rate window holds finished
+ * requests of at least two models (waits for the next minute if needed). The quads use 1-minute steps aligned on
+ * the minute, so a range ending earlier would rightly show "No samples"; 3 s after the minute, every step size
+ * the panels use (≤ 1 min, whole seconds) still aligns on that minute. The range lies in the past, so the data
+ * under it no longer changes while panels and reference queries read it.
+ */
+export async function rangeEndingOnAFilledMinute(stack: StackInfo, windowMs: number): Promise<{ start: number; end: number }> {
+  for (;;) {
+    const minute = Math.floor((Date.now() - 2_000) / 60_000) * 60_000;
+    const filled = await instantQuery(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[75s]))', minute / 1000);
+    if (filled.filter((s) => Number(s.value[1]) > 0).length >= 2) {
+      const end = minute + 3_000;
+      return { start: end - windowMs, end };
+    }
+    await new Promise((r) => setTimeout(r, minute + 63_000 - Date.now()));
+  }
+}
