@@ -17,6 +17,11 @@ export interface InstanceListProps {
   waitingColor: string;
 }
 
+/** "3 pods", "1 target": instance labels are nouns (pod, instance, engine, target). */
+function plural(label: string, n: number): string {
+  return n === 1 || label.endsWith('s') ? label : `${label}s`;
+}
+
 /** A tooltip of hundreds of lines is unreadable; past this the rest is counted. */
 const TOOLTIP_MAX_LINES = 25;
 
@@ -45,7 +50,7 @@ export function InstanceList({ rows, label, maxRows, decimalPlaces, valueOverRan
         title={hiddenInstancesTooltip(hidden, decimalPlaces, valueOverRange)}
         sx={{ lineHeight: '18px', cursor: 'help' }}
       >
-        {shown.length > 0 ? `+${hidden.length} more` : `${hidden.length} instances by ${label} not listed: the panel is too short`}
+        {shown.length > 0 ? `+${hidden.length} more` : `${hidden.length} ${plural(label, hidden.length)} not listed: panel too short`}
       </Typography>
     );
   if (shown.length === 0) return <Box data-testid="kv-queue-instances-hidden">{moreLine}</Box>;

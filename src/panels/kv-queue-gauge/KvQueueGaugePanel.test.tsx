@@ -246,7 +246,7 @@ describe('KvQueueGaugePanel', () => {
     renderPanel(SATURATED_FLEET, { sparklines: true, runningSparkline: true }, { width: 480, height: 170 });
     expect(screen.queryByTestId('kv-queue-instance-row')).not.toBeInTheDocument();
     const line = screen.getByTestId('kv-queue-more');
-    expect(line).toHaveTextContent('3 instances by pod not listed: the panel is too short');
+    expect(line).toHaveTextContent('3 pods not listed: panel too short');
     expect(line.getAttribute('title')?.split('\n')).toEqual([
       `${PODS[1]}: KV 96.5%, running 64, waiting 7`,
       `${PODS[0]}: KV 62.0%, running 39, waiting 0`,

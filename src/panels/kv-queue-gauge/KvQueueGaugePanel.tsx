@@ -22,9 +22,10 @@ export type KvQueueGaugePanelProps = PanelProps<KvQueueGaugeSpec>;
 
 // Without dimensions (tests, previews) the panel lays out as a 6-row grid item.
 const FALLBACK_SIZE = { width: 420, height: 170 };
-// When the top row is too narrow, the verdict column (whose long line is the worst instance's name) gives
-// way about ten times faster than the numbers, which shrink only once it is at its minimum width.
-const NUMBERS_FLEX = '0 0.1 auto';
+// The numbers keep their natural width; the verdict column (whose long line is the worst instance's name)
+// takes only what is left (basis 0), down to its minimum, and only then do the numbers shrink.
+const NUMBERS_FLEX = '0 1 auto';
+const VERDICT_COLUMN_FLEX = '1 1 0';
 
 export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, contentDimensions }: KvQueueGaugePanelProps): ReactElement {
   const spec = withDefaults(rawSpec);
@@ -181,7 +182,7 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
           </Box>
         ) : (
           <>
-            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: VERDICT_COLUMN_MIN_WIDTH, flex: '1 1 auto' }}>
+            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: VERDICT_COLUMN_MIN_WIDTH, flex: VERDICT_COLUMN_FLEX }}>
               <VerdictBadge verdict={view.verdict} />
               {kvCaption}
             </Box>
