@@ -111,8 +111,13 @@ if [ "$SKIP_BUILD" != 1 ] || [ ! -f "$ARCHIVE" ]; then
   "$ROOT/percli-scripts/setup.sh"
   "$ROOT/percli-scripts/build.sh"
 fi
-if [ "$SKIP_BUILD" != 1 ] || ! ls "$archives"/Prometheus-*.tar.gz >/dev/null 2>&1; then
-  rm -rf "$archives"
+rm -rf "$archives"
+if [ "$SKIP_BUILD" = 1 ] && ls "$DATA/plugins-archive"/Prometheus-*.tar.gz >/dev/null 2>&1; then
+  # Already assembled by percli-scripts/test.sh: copy rather than re-run official-plugins.sh, which rewrites the
+  # extracted copies other suites may be reading at the same moment.
+  mkdir -p "$archives"
+  cp "$DATA/plugins-archive"/*.tar.gz "$archives/"
+else
   OFFICIAL_PLUGINS_DIR="$archives" "$ROOT/percli-scripts/official-plugins.sh"
 fi
 # The server rejects every resource whose plugin kind has no CUE model; see stack/schema-shims/README.md.
