@@ -3,10 +3,23 @@
 import { DashboardResource, DatasourceResource, DatasourceSelector, GlobalDatasourceResource } from '@perses-dev/core';
 import { DatasourceApi } from '@perses-dev/dashboards';
 
-async function getJson<T>(path: string): Promise<T> {
+async function fetchJson<T>(path: string): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+// Every panel and variable resolves its datasource through these calls, so one page load asks for the same
+// lists dozens of times: share one answer per path for a few seconds.
+const recent = new Map<string, { at: number; answer: Promise<unknown> }>();
+const SHARE_MS = 5_000;
+function getJson<T>(path: string): Promise<T> {
+  const hit = recent.get(path);
+  if (hit && Date.now() - hit.at < SHARE_MS) return hit.answer as Promise<T>;
+  const answer = fetchJson<T>(path);
+  recent.set(path, { at: Date.now(), answer });
+  answer.catch(() => recent.delete(path));
+  return answer;
 }
 
 export const listDashboards = () => getJson<DashboardResource[]>('/api/v1/dashboards');
