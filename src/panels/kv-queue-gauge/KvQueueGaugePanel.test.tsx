@@ -91,9 +91,9 @@ describe('KvQueueGaugePanel', () => {
     expect(screen.getByTestId('kv-queue-bar-running')).toHaveStyle({ width: `${(139 / 192) * 100}%` });
   });
 
-  test('without capacity the bar splits running and waiting and says how to add capacity', () => {
+  test('without capacity the bar splits running and waiting and says that capacity is not set', () => {
     renderPanel(SATURATED_FLEET);
-    expect(screen.getByTestId('kv-queue-bar-caption')).toHaveTextContent('capacity unknown: set it in the options or add a capacity query');
+    expect(screen.getByTestId('kv-queue-bar-caption')).toHaveTextContent('95% of requests running · capacity not set');
     expect(screen.getByTestId('kv-queue-bar-waiting')).toHaveStyle({ width: `${(7 / 146) * 100}%` });
   });
 

@@ -21,8 +21,14 @@ export function QueueBar({ running, waiting, capacity, runningColor, waitingColo
   const scale = Math.max(capacity ?? 0, r + w, 1);
   const runningPct = (r / scale) * 100;
   const waitingPct = (w / scale) * 100;
+  // Without a capacity the bar is the running/waiting split, and the caption says so plainly: most fleets do
+  // not export --max-num-seqs, so this is the normal case, not a warning.
   const caption =
-    capacity !== null ? `${Math.round((r / capacity) * 100)}% of capacity running` : 'capacity unknown: set it in the options or add a capacity query';
+    capacity !== null
+      ? `${Math.round((r / capacity) * 100)}% of capacity running`
+      : r + w > 0
+        ? `${Math.round((r / (r + w)) * 100)}% of requests running · capacity not set`
+        : 'no requests · capacity not set';
   return (
     <Box>
       <Box
