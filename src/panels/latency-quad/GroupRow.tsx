@@ -1,33 +1,40 @@
-// One histogram's row: its label (grouped mode), its tiles or the reason it has none, and its SLO.
-// Split so that a resize only touches a plain <div> per row: geometry goes through inline style and a CSS
-// variable, and the memoised content (MUI/emotion components, tooltips) re-renders only when data or options change.
+// One histogram's row: its name (grouped mode, beside the tiles or on a line above them), its tiles or the reason
+// it has none, and its SLO. Split so that a resize only touches a plain <div> per row: geometry goes through
+// inline style and a CSS variable, and the memoised content (MUI/emotion components, tooltips) re-renders only
+// when data, options or the arrangement change.
 
-import { memo, ReactElement } from 'react';
+import { memo, ReactElement, useMemo } from 'react';
 import { Box, Typography } from '@mui/material';
-import { FormatOptions } from '@perses-dev/core';
 import { useChartsTheme } from '@perses-dev/components';
 import { LatencyQuadSpec } from './latency-quad-model';
 import { QuadRow } from './quad-view-model';
 import { QuadTile, VALUE_SIZE_VAR } from './QuadTile';
 import { SloSummary } from './SloSummary';
 import { thresholdColor } from './threshold-color';
+import { HEADER_LINE, RowLabelPlacement, SIDE_GAP, StatLabelPlacement, TILE_GAP } from './quad-layout';
+import { shortenMiddle } from './text-width';
 
 export interface GroupRowProps extends RowContentProps {
   /** Fixed height in grouped mode; a single histogram fills the panel. */
   rowHeight?: number;
   fontSize: number;
+  /** Room for a value inside a tile (px), from the layout; exposed for tests and debugging. */
+  valueWidth: number;
 }
 
-export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, ...content }: GroupRowProps): ReactElement {
+export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, valueWidth, ...content }: GroupRowProps): ReactElement {
   return (
     <div
       data-testid="quad-row"
       data-group={content.row.name}
+      data-row-label={content.rowLabel}
+      data-value-width={Math.floor(valueWidth)}
       style={{
         [VALUE_SIZE_VAR as string]: `${fontSize}px`,
         display: 'flex',
+        flexDirection: content.rowLabel === 'above' ? 'column' : 'row',
         alignItems: 'stretch',
-        gap: 8,
+        gap: content.rowLabel === 'side' ? SIDE_GAP : 0,
         minHeight: 0,
         flex: content.single ? 1 : 'none',
         height: rowHeight,
@@ -40,21 +47,44 @@ export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, ...content
 
 interface RowContentProps {
   row: QuadRow;
+  /** Formatted tile texts, in `row.tiles` order. */
+  texts: readonly string[];
   spec: LatencyQuadSpec;
   single: boolean;
   columns: number;
   tileRows: number;
+  statLabel: StatLabelPlacement;
+  rowLabel: RowLabelPlacement;
+  labelWidth: number;
+  rowNameMaxEm: number;
   showSparkline: boolean;
 }
 
-const RowContent = memo(function RowContent({ row, spec, single, columns, tileRows, showSparkline }: RowContentProps): ReactElement {
+const RowContent = memo(function RowContent(props: RowContentProps): ReactElement {
+  const { row, texts, spec, single, columns, tileRows, statLabel, rowLabel, labelWidth, rowNameMaxEm, showSparkline } = props;
   const chartsTheme = useChartsTheme();
+  const fullName = row.name || 'all series';
+  const name = useMemo(() => shortenMiddle(fullName, rowNameMaxEm), [fullName, rowNameMaxEm]);
+  // The full name is always one hover away, shortened or not.
+  const nameText = (
+    <Typography data-testid="quad-row-name" variant="caption" title={fullName} sx={{ whiteSpace: 'nowrap', overflow: 'hidden', lineHeight: `${HEADER_LINE}px` }}>
+      {name}
+    </Typography>
+  );
   return (
     <>
-      {!single && (
-        <Typography variant="caption" noWrap title={row.name} sx={{ width: '22%', flexShrink: 0, alignSelf: 'center', px: 0.5 }}>
-          {row.name || 'all series'}
-        </Typography>
+      {!single && rowLabel === 'side' && (
+        <Box sx={{ width: labelWidth, flexShrink: 0, alignSelf: 'center', px: 0.5, display: 'flex', minWidth: 0 }}>{nameText}</Box>
+      )}
+      {!single && rowLabel === 'above' && (
+        <Box sx={{ height: HEADER_LINE, flexShrink: 0, display: 'flex', alignItems: 'center', gap: 1, px: 0.5, minWidth: 0 }}>
+          {nameText}
+          {row.slo && (
+            <Box sx={{ ml: 'auto', flexShrink: 0, display: 'flex' }}>
+              <SloSummary slo={row.slo} format={spec.format} />
+            </Box>
+          )}
+        </Box>
       )}
       {row.problem ? (
         <Typography data-testid="quad-row-problem" variant="body2" sx={{ color: 'warning.main', alignSelf: 'center', px: 0.5 }}>
@@ -65,28 +95,25 @@ const RowContent = memo(function RowContent({ row, spec, single, columns, tileRo
           sx={{
             flex: 1,
             minWidth: 0,
+            minHeight: 0,
             display: 'grid',
             gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
             gridTemplateRows: `repeat(${tileRows}, minmax(0, 1fr))`,
-            gap: 0.5,
+            gap: `${TILE_GAP}px`,
           }}
         >
-          {row.tiles.map((tile) => (
+          {row.tiles.map((tile, i) => (
             <QuadTile
               key={tile.label}
               tile={tile}
-              format={spec.format as FormatOptions}
+              text={texts[i]}
               color={thresholdColor(tile.value, tile.statistic.thresholds ?? spec.thresholds, chartsTheme.thresholds)}
+              statLabel={statLabel}
               showSparkline={showSparkline}
               sparklineColor={chartsTheme.sparkline.color}
               sparklineWidth={chartsTheme.sparkline.width}
             />
           ))}
-        </Box>
-      )}
-      {!single && row.slo && (
-        <Box sx={{ flexShrink: 0, alignSelf: 'center', maxWidth: '30%', overflow: 'hidden' }}>
-          <SloSummary slo={row.slo} format={spec.format} />
         </Box>
       )}
     </>

@@ -6,7 +6,10 @@ import { histogramQuantile } from '../../model/histogram';
 import { LatencyQuadPanel } from './LatencyQuadPanel';
 import { LatencyQuadLoading } from './LatencyQuadLoading';
 import { LatencyQuadSpec } from './latency-quad-model';
-import { FIXTURE_START_MS, histogramSeries, REQUEST_LATENCY_BOUNDS, TTFT_BOUNDS } from './latency-quad-fixtures';
+import { FIXTURE_START_MS, histogramSeries, ITL_BOUNDS, REQUEST_LATENCY_BOUNDS, TTFT_BOUNDS } from './latency-quad-fixtures';
+import { formatValue } from '@perses-dev/core';
+import { MIN_VALUE_FONT } from './quad-layout';
+import { textWidthEm } from './text-width';
 
 const QUERY: QueryDefinition = {
   kind: 'TimeSeriesQuery',
@@ -142,6 +145,55 @@ describe('LatencyQuadPanel', () => {
     renderPanel(models, { spec: { groups: { maxRows: 2 } }, size: { width: 700, height: 400 } });
     expect(screen.getAllByTestId('quad-row')).toHaveLength(2);
     expect(screen.getByTestId('quad-more')).toHaveTextContent('+1 more');
+  });
+
+  describe('numbers are never cut at the sizes dashboards give the panel', () => {
+    // Two models' inter-token latency, as on the live stack where the tiles read "25.…" and "72.8…".
+    const models = ['llama-3.1-8b-instruct', 'qwen2.5-7b-instruct'];
+    const itl = models.flatMap((model_name, i) =>
+      histogramSeries({ bounds: ITL_BOUNDS, labels: { model_name }, median: 0.023 + 0.001 * i, sigma: 0.45, requestRate: 4, steps: 10, withSum: true }),
+    );
+    const spec = { groups: { nameFormat: '{{model_name}}' } };
+
+    it.each([
+      [470, 190], // a third of a 1500 px dashboard, 8 grid rows: the screenshot
+      [330, 200], // a third of a 1000 px dashboard
+      [500, 200],
+      [1000, 150],
+      [1000, 70], // 3 grid rows
+    ])('%i×%i: every value is whole, unellipsised, ≥ 12 px and within its tile by the sizing model', (width, height) => {
+      renderPanel(itl, { spec, size: { width, height } });
+      const rows = screen.getAllByTestId('quad-row');
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        const font = parseFloat(row.style.getPropertyValue('--quad-value-size'));
+        const room = Number(row.dataset.valueWidth);
+        expect(font).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
+        const groupSeries = itl.filter((s) => s.labels?.model_name === row.dataset.group);
+        for (const value of within(row).getAllByTestId('quad-tile-value')) {
+          const text = value.textContent ?? '';
+          expect(getComputedStyle(value).textOverflow).not.toBe('ellipsis');
+          expect(getComputedStyle(value).whiteSpace).toBe('nowrap');
+          expect(text).not.toContain('…');
+          expect(textWidthEm(text) * font).toBeLessThanOrEqual(room);
+        }
+        // The whole formatted number is in the DOM, not a prefix of it.
+        const p99 = within(row).getAllByTestId('quad-tile').find((t) => t.dataset.statistic === 'p99')!;
+        expect(within(p99).getByTestId('quad-tile-value').textContent).toBe(formatValue(histogramQuantile(0.99, rangeBuckets(groupSeries)), { unit: 'seconds' }));
+      }
+    });
+
+    it('row names are whole where there is room, and shortened in the middle with the full name as title where not', () => {
+      const { unmount } = renderPanel(itl, { spec, size: { width: 470, height: 190 } });
+      expect(screen.getAllByTestId('quad-row-name').map((n) => n.textContent).sort()).toEqual([...models].sort());
+      unmount();
+      const long = itl.map((s) => ({ ...s, labels: { ...s.labels, model_name: `meta-llama/${s.labels!.model_name}-with-a-long-suffix-q4` } }));
+      renderPanel(long, { spec, size: { width: 200, height: 200 } });
+      for (const name of screen.getAllByTestId('quad-row-name')) {
+        expect(name.textContent).toMatch(/^meta-.+….+-q4$/);
+        expect(name.getAttribute('title')).toMatch(/^meta-llama\/.+-with-a-long-suffix-q4$/);
+      }
+    });
   });
 
   it('explains how each value was computed in its tooltip', async () => {

@@ -6,7 +6,9 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { LatencyQuadSpec, resolveSpec, ValueOverRange } from './latency-quad-model';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
-import { FOOTER_HEIGHT, quadLayout } from './quad-layout';
+import { CAPTION_PX, FOOTER_HEIGHT, MORE_LINE, quadLayout, TILE_PADDING_X } from './quad-layout';
+import { quadText } from './tile-text';
+import { shortenMiddle, textWidthEm } from './text-width';
 import { GroupRow } from './GroupRow';
 import { SloSummary } from './SloSummary';
 
@@ -39,6 +41,13 @@ export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   return <QuadRows rows={model.rows} warnings={model.warnings} spec={spec} width={width} height={height} />;
 }
 
+/** Room for the single group's name in the footer (em of the caption font), beside the range caption and SLO. */
+function footerNameEm(width: number, rangeCaption: string, sloEm: number): number {
+  const gap = 12; // the footer's gap: 1.5
+  const others = textWidthEm(rangeCaption) * CAPTION_PX + gap + (sloEm > 0 ? sloEm * CAPTION_PX + gap : 0);
+  return Math.max(4, (width - TILE_PADDING_X - others) / CAPTION_PX);
+}
+
 interface QuadRowsProps {
   rows: QuadRow[];
   warnings: string[];
@@ -51,8 +60,15 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
   const groups = rows.length;
   const tileCount = spec.statistics.length;
   const maxRows = spec.groups?.maxRows;
+  // Formatted once per data/format change; the layout is sized from the widest value so none is ever cut.
+  const text = useMemo(() => quadText(rows, spec.format), [rows, spec.format]);
+  const { valueEm, statLabelEm, rowNameEm, sloEm } = text;
+  const sparkline = spec.sparkline;
   // Memoised on plain numbers so an unchanged layout keeps its identity and memoised rows skip re-rendering.
-  const layout = useMemo(() => quadLayout(width, height, tileCount, groups, maxRows), [width, height, tileCount, groups, maxRows]);
+  const layout = useMemo(
+    () => quadLayout(width, height, { tiles: tileCount, groups, maxRows, valueEm, statLabelEm, rowNameEm, sloEm, sparkline }),
+    [width, height, tileCount, groups, maxRows, valueEm, statLabelEm, rowNameEm, sloEm, sparkline],
+  );
   const model = { rows, warnings };
   const single = model.rows.length === 1;
   const visible = model.rows.slice(0, layout.visibleGroups);
@@ -60,29 +76,35 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
   return (
     <Box data-state="rows" sx={{ display: 'flex', flexDirection: 'column', width, height, overflow: 'hidden' }}>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-        {visible.map((row) => (
+        {visible.map((row, i) => (
           <GroupRow
             key={row.key}
             row={row}
+            texts={text.tiles[i]}
             spec={spec}
             single={single}
             columns={layout.columns}
             tileRows={layout.tileRows}
-            rowHeight={single ? undefined : layout.tileHeight}
+            statLabel={layout.statLabel}
+            rowLabel={layout.rowLabel}
+            labelWidth={layout.labelWidth}
+            rowNameMaxEm={layout.rowNameMaxEm}
+            rowHeight={single ? undefined : layout.rowHeight}
             fontSize={layout.valueFontSize}
-            showSparkline={spec.sparkline && layout.showSparkline}
+            valueWidth={layout.valueWidth}
+            showSparkline={layout.showSparkline}
           />
         ))}
         {hidden > 0 && (
-          <Typography data-testid="quad-more" variant="caption" color="text.secondary" sx={{ px: 0.5 }}>
+          <Typography data-testid="quad-more" variant="caption" color="text.secondary" sx={{ px: 0.5, lineHeight: `${MORE_LINE}px` }}>
             +{hidden} more
           </Typography>
         )}
       </Box>
       <Box sx={{ height: FOOTER_HEIGHT, display: 'flex', alignItems: 'center', gap: 1.5, px: 0.5, overflow: 'hidden' }}>
         {single && visible[0]?.name && (
-          <Typography data-testid="quad-group-name" variant="caption" noWrap sx={{ flexShrink: 1 }}>
-            {visible[0].name}
+          <Typography data-testid="quad-group-name" variant="caption" title={visible[0].name} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+            {shortenMiddle(visible[0].name, footerNameEm(width, RANGE_CAPTION[spec.valueOverRange], sloEm))}
           </Typography>
         )}
         <Typography data-testid="quad-range-mode" variant="caption" color="text.secondary" noWrap sx={{ flexShrink: 0 }}>
