@@ -15,6 +15,9 @@ interface ValueBox {
   scene: string;
   text: string;
   fontSize: number;
+  /** The size the layout model chose (the row's --quad-value-size); the drawn size is lower only if the CSS
+   * safety net had to shrink the value, i.e. the model under-estimated the text. */
+  modelFontSize: number;
   /** How far the text runs past the tile's content box (px, > 0 = cut). */
   overflow: number;
 }
@@ -45,6 +48,7 @@ function measure(): { values: ValueBox[]; names: NameBox[] } {
       scene: sceneOf(el),
       text: el.textContent ?? '',
       fontSize: parseFloat(getComputedStyle(el).fontSize),
+      modelFontSize: parseFloat(getComputedStyle(el.closest('[data-testid="quad-row"]')!).getPropertyValue('--quad-value-size')),
       overflow: Math.max(text.right - right, left - text.left, text.bottom - box.bottom),
     };
   });
@@ -91,6 +95,10 @@ describe.each(['light', 'dark'] as const)('VllmLatencyQuad in Chromium, %s theme
 
   it('every value is at least 12 px', () => {
     expect(result.values.filter((v) => v.fontSize < 12)).toEqual([]);
+  });
+
+  it('the sizing model alone fits the real font: the CSS safety net never had to shrink a value', () => {
+    expect(result.values.filter((v) => v.fontSize < v.modelFontSize - 0.5)).toEqual([]);
   });
 
   it('row names fit their space; a shortened one keeps the full name in its title', () => {

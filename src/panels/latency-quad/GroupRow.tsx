@@ -18,17 +18,14 @@ export interface GroupRowProps extends RowContentProps {
   /** Fixed height in grouped mode; a single histogram fills the panel. */
   rowHeight?: number;
   fontSize: number;
-  /** Room for a value inside a tile (px), from the layout; exposed for tests and debugging. */
-  valueWidth: number;
 }
 
-export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, valueWidth, ...content }: GroupRowProps): ReactElement {
+export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, ...content }: GroupRowProps): ReactElement {
   return (
     <div
       data-testid="quad-row"
       data-group={content.row.name}
       data-row-label={content.rowLabel}
-      data-value-width={Math.floor(valueWidth)}
       style={{
         [VALUE_SIZE_VAR as string]: `${fontSize}px`,
         display: 'flex',

@@ -1,14 +1,15 @@
 import { render, screen, within, fireEvent } from '@testing-library/react';
 import { createTheme, ThemeProvider } from '@mui/material';
 import { ChartsProvider, generateChartsTheme, PersesChartsTheme, testChartsTheme } from '@perses-dev/components';
-import { QueryDefinition, TimeSeries } from '@perses-dev/core';
+import { formatValue, QueryDefinition, TimeSeries } from '@perses-dev/core';
 import { histogramQuantile } from '../../model/histogram';
 import { LatencyQuadPanel } from './LatencyQuadPanel';
 import { LatencyQuadLoading } from './LatencyQuadLoading';
-import { LatencyQuadSpec } from './latency-quad-model';
+import { LatencyQuadSpec, resolveSpec } from './latency-quad-model';
 import { FIXTURE_START_MS, histogramSeries, ITL_BOUNDS, REQUEST_LATENCY_BOUNDS, TTFT_BOUNDS } from './latency-quad-fixtures';
-import { formatValue } from '@perses-dev/core';
-import { MIN_VALUE_FONT } from './quad-layout';
+import { MIN_VALUE_FONT, quadLayout } from './quad-layout';
+import { quadText } from './tile-text';
+import { buildQuadViewModel } from './quad-view-model';
 import { textWidthEm } from './text-width';
 
 const QUERY: QueryDefinition = {
@@ -163,11 +164,17 @@ describe('LatencyQuadPanel', () => {
       [1000, 70], // 3 grid rows
     ])('%i×%i: every value is whole, unellipsised, ≥ 12 px and within its tile by the sizing model', (width, height) => {
       renderPanel(itl, { spec, size: { width, height } });
+      // The sizing model the panel used: the layout of these rows' formatted texts at this size.
+      const model = buildQuadViewModel([{ data: { series: itl } }], resolveSpec(spec));
+      if (model.state !== 'rows') throw new Error(model.state);
+      const text = quadText(model.rows, { unit: 'seconds' });
+      const layout = quadLayout(width, height, { ...text, tiles: 4, groups: 2, sparkline: true });
+      const room = layout.valueWidth;
       const rows = screen.getAllByTestId('quad-row');
       expect(rows).toHaveLength(2);
       for (const row of rows) {
         const font = parseFloat(row.style.getPropertyValue('--quad-value-size'));
-        const room = Number(row.dataset.valueWidth);
+        expect(font).toBe(layout.valueFontSize);
         expect(font).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
         const groupSeries = itl.filter((s) => s.labels?.model_name === row.dataset.group);
         for (const value of within(row).getAllByTestId('quad-tile-value')) {

@@ -91,7 +91,6 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
             rowNameMaxEm={layout.rowNameMaxEm}
             rowHeight={single ? undefined : layout.rowHeight}
             fontSize={layout.valueFontSize}
-            valueWidth={layout.valueWidth}
             showSparkline={layout.showSparkline}
           />
         ))}
