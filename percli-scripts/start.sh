@@ -47,6 +47,7 @@ start_bg() {
 }
 stop_all() {
   trap - EXIT INT TERM
+  [ -n "${build_pid:-}" ] && kill -TERM -- "-$build_pid" 2>/dev/null
   [ ${#pids[@]} -eq 0 ] && return
   log "stopping ${names[*]}"
   local i
@@ -98,6 +99,24 @@ wait_http() {
   done
   printf ' %ss\n' "$((SECONDS - t0))" >&2
 }
+# Runs a long step (a build) with its output in a log, printing a dot every 2 s and its duration, so a quiet
+# compiler does not look stuck. Own session, so Ctrl-C (stop_all) stops the whole build too.
+build_pid=""
+with_progress() {
+  local label="$1" logfile="$2" t0=$SECONDS status=0
+  shift 2
+  printf '\033[1m[start]\033[0m %s ' "$label" >&2
+  setsid "$@" >"$logfile" 2>&1 </dev/null &
+  build_pid=$!
+  while kill -0 "$build_pid" 2>/dev/null; do
+    printf '.' >&2
+    sleep 2
+  done
+  wait "$build_pid" || status=$?
+  build_pid=""
+  printf ' %ss\n' "$((SECONDS - t0))" >&2
+  [ "$status" = 0 ] || { tail -n 30 "$logfile" >&2; die "$label failed (log: ${logfile#"$ROOT"/})"; }
+}
 ready() { printf '\033[1;32m[ready]\033[0m %-12s %s\n' "$1" "$2" >&2; }
 
 # --- build -------------------------------------------------------------------------------------------------------
@@ -126,15 +145,14 @@ rm -f "$archives/$MODULE_NAME"-*.tar.gz
 cp "$ARCHIVE" "$archives/"
 ready archives "$(cd "$archives" && ls | tr '\n' ' ')"
 
-"$STACK/build-perses.sh"
+with_progress "Perses server v0.52.0 (API only; built once, a few minutes)" "$LOGS/perses-build.log" "$STACK/build-perses.sh"
 ready perses-bin "${BIN#"$ROOT"/}/perses (API-only v0.52.0)"
 
 viewer_dist="$DATA/stack/viewer-dist"   # a build output, shared by every STACK_DIR
 newest_src="$(find "$STACK/viewer" -type f -newer "$viewer_dist/index.html" 2>/dev/null | head -1)"
 if [ ! -f "$viewer_dist/index.html" ] || [ -n "$newest_src" ] || [ package-lock.json -nt "$viewer_dist/index.html" ]; then
-  log "building the viewer (rsbuild, ~30 s)"
-  VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn >"$LOGS/viewer-build.log" 2>&1 ||
-    { tail -n 30 "$LOGS/viewer-build.log" >&2; die "viewer build failed"; }
+  with_progress "building the viewer (rsbuild, ~30 s)" "$LOGS/viewer-build.log" \
+    env VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn
 fi
 ready viewer-ui "${viewer_dist#"$ROOT"/}"
 
