@@ -29,8 +29,14 @@ interface NameBox {
   overflow: number;
 }
 
+interface Measured {
+  values: ValueBox[];
+  names: NameBox[];
+  slos: Array<Omit<NameBox, 'title'>>;
+}
+
 // Runs in the page: where each value's glyphs actually are, against its tile's content box.
-function measure(): { values: ValueBox[]; names: NameBox[] } {
+function measure(): Measured {
   const textRect = (el: Element) => {
     const range = document.createRange();
     range.selectNodeContents(el);
@@ -57,11 +63,17 @@ function measure(): { values: ValueBox[]; names: NameBox[] } {
     const text = textRect(el);
     return { scene: sceneOf(el), text: el.textContent ?? '', title: el.getAttribute('title') ?? '', overflow: text.right - box.right };
   });
-  return { values, names };
+  // SLO lines carry numbers too: their text must not be clipped by their own box (noWrap ellipsis) either.
+  const slos = [...document.querySelectorAll('[data-testid="quad-slo"]')].map((el) => ({
+    scene: sceneOf(el),
+    text: el.textContent ?? '',
+    overflow: (el as HTMLElement).scrollWidth - (el as HTMLElement).clientWidth,
+  }));
+  return { values, names, slos };
 }
 
 describe.each(['light', 'dark'] as const)('VllmLatencyQuad in Chromium, %s theme', (mode) => {
-  let result: { values: ValueBox[]; names: NameBox[] };
+  let result: Measured;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -99,6 +111,11 @@ describe.each(['light', 'dark'] as const)('VllmLatencyQuad in Chromium, %s theme
 
   it('the sizing model alone fits the real font: the CSS safety net never had to shrink a value', () => {
     expect(result.values.filter((v) => v.fontSize < v.modelFontSize - 0.5)).toEqual([]);
+  });
+
+  it('SLO lines are whole', () => {
+    expect(result.slos.length).toBeGreaterThanOrEqual(3);
+    expect(result.slos.filter((s) => s.overflow > 0)).toEqual([]);
   });
 
   it('row names fit their space; a shortened one keeps the full name in its title', () => {

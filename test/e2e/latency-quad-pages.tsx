@@ -54,6 +54,7 @@ export const QUAD_SCENES: readonly QuadScene[] = [
   { name: 'single, 2×2 square', width: 330, height: 200, series: single },
   { name: 'single, 4×1 tall', width: 160, height: 400, series: single },
   { name: 'single, 3 grid rows, third', width: 330, height: 70, series: single },
+  { name: 'single with SLO, narrow', width: 200, height: 200, series: single, spec: { slo: { threshold: 0.05, target: 0.99 } } },
 ];
 
 function sceneElement(scene: QuadScene): ReactElement {

@@ -41,11 +41,14 @@ export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   return <QuadRows rows={model.rows} warnings={model.warnings} spec={spec} width={width} height={height} />;
 }
 
+/** Below this (em) a footer name would be a stub; it is left out (the SLO and range caption need the room). */
+const MIN_FOOTER_NAME_EM = 3;
+
 /** Room for the single group's name in the footer (em of the caption font), beside the range caption and SLO. */
 function footerNameEm(width: number, rangeCaption: string, sloEm: number): number {
   const gap = 12; // the footer's gap: 1.5
   const others = textWidthEm(rangeCaption) * CAPTION_PX + gap + (sloEm > 0 ? sloEm * CAPTION_PX + gap : 0);
-  return Math.max(4, (width - TILE_PADDING_X - others) / CAPTION_PX);
+  return (width - TILE_PADDING_X - others) / CAPTION_PX;
 }
 
 interface QuadRowsProps {
@@ -73,6 +76,7 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
   const single = model.rows.length === 1;
   const visible = model.rows.slice(0, layout.visibleGroups);
   const hidden = model.rows.length - visible.length;
+  const nameEm = footerNameEm(width, RANGE_CAPTION[spec.valueOverRange], single && visible[0]?.slo ? sloEm : 0);
   return (
     <Box data-state="rows" sx={{ display: 'flex', flexDirection: 'column', width, height, overflow: 'hidden' }}>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -101,15 +105,20 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
         )}
       </Box>
       <Box sx={{ height: FOOTER_HEIGHT, display: 'flex', alignItems: 'center', gap: 1.5, px: 0.5, overflow: 'hidden' }}>
-        {single && visible[0]?.name && (
+        {single && visible[0]?.name && nameEm >= MIN_FOOTER_NAME_EM && (
           <Typography data-testid="quad-group-name" variant="caption" title={visible[0].name} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
-            {shortenMiddle(visible[0].name, footerNameEm(width, RANGE_CAPTION[spec.valueOverRange], sloEm))}
+            {shortenMiddle(visible[0].name, nameEm)}
           </Typography>
         )}
-        <Typography data-testid="quad-range-mode" variant="caption" color="text.secondary" noWrap sx={{ flexShrink: 0 }}>
+        <Typography data-testid="quad-range-mode" variant="caption" color="text.secondary" noWrap sx={{ flexShrink: 1, minWidth: 0 }}>
           {RANGE_CAPTION[spec.valueOverRange]}
         </Typography>
-        {single && visible[0]?.slo && <SloSummary slo={visible[0].slo} format={spec.format} />}
+        {/* The SLO carries numbers: it keeps its width, the captions around it give way. */}
+        {single && visible[0]?.slo && (
+          <Box sx={{ flexShrink: 0, display: 'flex' }}>
+            <SloSummary slo={visible[0].slo} format={spec.format} />
+          </Box>
+        )}
         {model.warnings.length > 0 && (
           <Tooltip title={model.warnings.join(' ')}>
             <Typography data-testid="quad-warnings" variant="caption" sx={{ color: 'warning.main' }} noWrap>
