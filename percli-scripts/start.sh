@@ -149,8 +149,12 @@ with_progress "Perses server v0.52.0 (API only; built once, a few minutes)" "$LO
 ready perses-bin "${BIN#"$ROOT"/}/perses (API-only v0.52.0)"
 
 viewer_dist="$DATA/stack/viewer-dist"   # a build output, shared by every STACK_DIR
-newest_src="$(find "$STACK/viewer" -type f -newer "$viewer_dist/index.html" 2>/dev/null | head -1)"
-if [ ! -f "$viewer_dist/index.html" ] || [ -n "$newest_src" ] || [ package-lock.json -nt "$viewer_dist/index.html" ]; then
+viewer_stale=1
+if [ -f "$viewer_dist/index.html" ] && [ -z "$(find "$STACK/viewer" -type f -newer "$viewer_dist/index.html" | head -1)" ] &&
+  [ ! package-lock.json -nt "$viewer_dist/index.html" ]; then
+  viewer_stale=0
+fi
+if [ "$viewer_stale" = 1 ]; then
   with_progress "building the viewer (rsbuild, ~30 s)" "$LOGS/viewer-build.log" \
     env VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn
 fi
