@@ -5,6 +5,7 @@ cd "$ROOT"
 "$ROOT/percli-scripts/setup.sh"
 rm -rf dist "$ARCHIVE"
 log "percli plugin build"
-percli plugin build --skip.npm-install --log.level=warning
+# NODE_ENV decides rsbuild's mode: a caller such as jest (NODE_ENV=test) must not get a development bundle.
+NODE_ENV=production percli plugin build --skip.npm-install --log.level=warning
 [ -f "$ARCHIVE" ] || die "percli plugin build did not produce $(basename "$ARCHIVE")"
 log "built $(basename "$ARCHIVE") ($(du -k "$ARCHIVE" | cut -f1) KiB)"

@@ -156,7 +156,7 @@ if [ -f "$viewer_dist/index.html" ] && [ -z "$(find "$STACK/viewer" -type f -new
 fi
 if [ "$viewer_stale" = 1 ]; then
   with_progress "building the viewer (rsbuild, ~30 s)" "$LOGS/viewer-build.log" \
-    env VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn
+    env NODE_ENV=production VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn
 fi
 ready viewer-ui "${viewer_dist#"$ROOT"/}"
 
