@@ -20,6 +20,7 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { findPrometheus, startPrometheus, PrometheusHandle, QueryData } from '../support/prometheus';
+import { seededRandom } from '../support/prng';
 
 export type Encoded = number | 'NaN' | '+Inf' | '-Inf';
 
@@ -69,17 +70,6 @@ const QS = ['-Inf', '-0.5', '0', '0.01', '0.25', '0.5', '0.9', '0.95', '0.99', '
 // ---------------------------------------------------------------------------------------------------------------
 // Data
 
-/** Deterministic PRNG (mulberry32) so the fixture is identical on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);
@@ -120,7 +110,7 @@ function goLe(bound: number): string {
 
 /** Cumulative bucket counts of `n` log-normal observations (median, sigma), plus the +Inf bucket. */
 function lognormalCounts(bounds: number[], n: number, median: number, sigma: number, seed: number): number[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const counts = new Array<number>(bounds.length + 1).fill(0);
   for (let i = 0; i < n; i++) {
     const x = median * Math.exp(sigma * gaussian(random));
@@ -284,7 +274,7 @@ function instantCases(): RawInstant[] {
   edge('tiny_counts', 'rates of 1e-300', [['1', 1e-300], ['2', 3e-300], ['+Inf', 4e-300]]);
   // Many buckets in odd orders (the API returns label order; the stored order is shuffled).
   const shuffledBounds = LAYOUTS.ttft.map((b, i) => [b, i] as const);
-  const random = rng(42);
+  const random = seededRandom(42);
   shuffledBounds.sort(() => random() - 0.5);
   edge('shuffled_ttft', 'ttft layout, mixed spellings, stored shuffled',
     shuffledBounds.map(([b, i]): RawBucket => [i % 2 ? goLe(b) : pythonLe(b), (i + 1) * 10]).concat([['+Inf', 300]]));
@@ -325,7 +315,7 @@ function counterHistogramCase(
     resetAt?: number;
   },
 ): RawSeriesCase {
-  const random = rng(options.seed);
+  const random = seededRandom(options.seed);
   const bounds = [...layout, Infinity];
   const cumulative = new Array<number>(bounds.length).fill(0);
   const perBucket: string[][] = bounds.map(() => []);

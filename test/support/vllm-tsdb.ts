@@ -10,6 +10,8 @@
 // Bucket bounds are vLLM's defaults (vllm/v1/metrics/buckets.py); counters never reset; values are seeded, so the
 // same text comes out every time.
 
+import { seededRandom } from './prng';
+
 export type VllmFlavour = 'vllm' | 'sim' | 'legacy';
 
 export interface VllmTarget {
@@ -54,17 +56,6 @@ const ITL = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2
 const REQUEST_TOKENS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
 const ITERATION_TOKENS = [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384];
 
-/** Deterministic PRNG (mulberry32) so the TSDB and every figure derived from it are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Histogram {
   readonly counts: number[];
@@ -95,7 +86,7 @@ type Scrape = Map<string, { type: 'gauge' | 'counter' | 'histogram'; samples: Sa
 
 /** Simulates one target for the whole hour and returns its scrapes. */
 function simulateTarget(target: VllmTarget, seed: number): Array<{ time: number; scrape: Scrape }> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const lognormal = (median: number, sigma: number) => median * Math.exp(sigma * gauss());
   const poisson = (mean: number) => {
