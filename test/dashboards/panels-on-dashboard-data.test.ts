@@ -2,8 +2,9 @@
 // handed to the panels' own view models (the pure part of VllmLatencyQuad and VllmKvQueueGauge), gives full
 // panels — one row per model with every tile, one row per target — and no warning or problem sentence.
 
-import { startPrometheus, PrometheusHandle, MatrixSeries } from '../support/prometheus';
-import { vllmOpenMetrics, TSDB_END, DEFAULT_FLEET, LLAMA, QWEN, LEGACY_MODEL } from '../support/vllm-tsdb';
+import { MatrixSeries } from '../support/prometheus';
+import { TSDB_END, DEFAULT_FLEET, LLAMA, QWEN, LEGACY_MODEL } from '../support/vllm-tsdb';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
 import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, interpolate, loadDashboard, PluginRef } from './dashboard-files';
 import { buildQuadViewModel } from '../../src/panels/latency-quad/quad-view-model';
 import { resolveSpec, LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-model';
@@ -15,13 +16,7 @@ const END = TSDB_END;
 const START = END - DEFAULT_INTERPOLATION.rangeSeconds;
 const SCRAPE = DEFAULT_INTERPOLATION.scrapeSeconds;
 
-let prom: PrometheusHandle;
-beforeAll(async () => {
-  prom = await startPrometheus({ openMetrics: vllmOpenMetrics() });
-}, 120_000);
-afterAll(async () => {
-  await prom?.stop();
-});
+const prom = vllmPrometheusForThisFile();
 
 type PanelQuery = { kind: string; spec: { plugin: PluginRef & { spec: { query: string; minStep?: string } } } };
 const panels = DASHBOARD_FILES.flatMap((file) =>

@@ -2,8 +2,9 @@
 // series (current vLLM, llm-d-inference-sim and pre-rename vLLM side by side, see test/support/vllm-tsdb.ts),
 // and the variables, fallbacks and label unifications do what the dashboards promise.
 
-import { startPrometheus, PrometheusHandle, MatrixSeries, VectorSample } from '../support/prometheus';
-import { vllmOpenMetrics, TSDB_END, TSDB_START, LLAMA, QWEN, LEGACY_MODEL, DEFAULT_FLEET } from '../support/vllm-tsdb';
+import { MatrixSeries, VectorSample } from '../support/prometheus';
+import { TSDB_END, TSDB_START, LLAMA, QWEN, LEGACY_MODEL, DEFAULT_FLEET } from '../support/vllm-tsdb';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
 import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, dashboardQueries, DashboardQuery, FILTER_VARIABLES, interpolate, Interpolation } from './dashboard-files';
 
 const STEP = DEFAULT_INTERPOLATION.stepSeconds;
@@ -11,13 +12,7 @@ const STEP = DEFAULT_INTERPOLATION.stepSeconds;
 const START = TSDB_START + 600;
 const END = TSDB_END;
 
-let prom: PrometheusHandle;
-beforeAll(async () => {
-  prom = await startPrometheus({ openMetrics: vllmOpenMetrics() });
-}, 120_000);
-afterAll(async () => {
-  await prom?.stop();
-});
+const prom = vllmPrometheusForThisFile();
 
 const panelQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) => !q.where.startsWith('variable:'));
 const variableQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) => q.where.startsWith('variable:'));

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TimeSeries } from '@perses-dev/core';
-import { MatrixSeries, parsePromValue, PrometheusHandle, QueryData, startPrometheus } from '../support/prometheus';
-import { LEGACY_MODEL, QWEN, TSDB_END, TSDB_START, vllmOpenMetrics } from '../support/vllm-tsdb';
+import { MatrixSeries, parsePromValue, PrometheusHandle, QueryData } from '../support/prometheus';
+import { LEGACY_MODEL, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
 import { buildQuadViewModel, QuadRow } from '../../src/panels/latency-quad/quad-view-model';
 import { createInitialOptions, LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-model';
 
@@ -55,13 +56,7 @@ async function panelRows(prom: PrometheusHandle, query: string, spec: Partial<La
   return model;
 }
 
-let prom: PrometheusHandle;
-beforeAll(async () => {
-  prom = await startPrometheus({ openMetrics: vllmOpenMetrics() });
-}, 120_000);
-afterAll(async () => {
-  await prom?.stop();
-});
+const prom = vllmPrometheusForThisFile();
 
 const recipes = readmeRecipes();
 
