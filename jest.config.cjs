@@ -8,8 +8,11 @@ const common = {
   moduleNameMapper: { '\\.(css|less)$': '<rootDir>/test/support/style-stub.cjs' },
 };
 module.exports = {
+  // testTimeout is a global option (ignored inside projects): generous for a loaded 2-core CI machine, still
+  // catching a hung test; suites that start servers or browsers set their own, longer, hook timeouts.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'jsdom', roots: ['<rootDir>/src'], setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'] },
-    { ...common, displayName: 'integration', testEnvironment: 'node', roots: ['<rootDir>/test'], testTimeout: 120000 },
+    { ...common, displayName: 'integration', testEnvironment: 'node', roots: ['<rootDir>/test'] },
   ],
 };

@@ -94,7 +94,7 @@ describe.each(['light', 'dark'] as const)('VllmLatencyQuad in Chromium, %s theme
     } finally {
       await browser.close();
     }
-  });
+  }, 60_000); // a cold Chromium start on a busy 2-core CI machine takes well over jest's default 5 s
 
   it('renders numbers in every scene', () => {
     expect(new Set(result.values.map((v) => v.scene)).size).toBeGreaterThanOrEqual(12);
