@@ -73,15 +73,25 @@ export function coalesce(bounds: Float64Array, counts: Float64Array, n: number):
  * callers on a hot path pass a scratch copy they own.
  */
 export function quantileOfPrepared(q: number, bounds: ArrayLike<number>, counts: Float64Array, n: number): number {
+  ensureMonotonic(counts, n);
+  return quantileOfMonotonic(q, bounds, counts, n);
+}
+
+/** `quantileOfPrepared` for counts already made monotonic: the per-step hot path does that once for all q. */
+export function quantileOfMonotonic(q: number, bounds: ArrayLike<number>, counts: ArrayLike<number>, n: number): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  if (n === 0 || bounds[n - 1] !== Infinity) return NaN;
-  ensureMonotonic(counts, n);
-  if (n < 2) return NaN;
+  if (n < 2 || bounds[n - 1] !== Infinity) return NaN;
   const total = counts[n - 1];
   if (total === 0) return NaN;
-  return interpolate(q * total, bounds, counts, n);
+  const rank = q * total;
+  const b = searchRank(rank, counts, n);
+  if (b === n - 1) return bounds[n - 2];
+  if (b === 0 && bounds[0] <= 0) return bounds[0];
+  const start = b > 0 ? bounds[b - 1] : 0;
+  const below = b > 0 ? counts[b - 1] : 0;
+  return start + (bounds[b] - start) * ((rank - below) / (counts[b] - below));
 }
 
 /**
@@ -111,21 +121,6 @@ export function searchRank(rank: number, counts: ArrayLike<number>, n: number): 
     else hi = h;
   }
   return lo;
-}
-
-function interpolate(rank: number, bounds: ArrayLike<number>, counts: Float64Array, n: number): number {
-  const b = searchRank(rank, counts, n);
-  if (b === n - 1) return bounds[n - 2];
-  if (b === 0 && bounds[0] <= 0) return bounds[0];
-  let start = 0;
-  let count = counts[b];
-  let r = rank;
-  if (b > 0) {
-    start = bounds[b - 1];
-    count -= counts[b - 1];
-    r -= counts[b - 1];
-  }
-  return start + (bounds[b] - start) * (r / count);
 }
 
 /** `sloAttainment` over `n` prepared buckets; makes `counts` monotonic in place like `quantileOfPrepared`. */

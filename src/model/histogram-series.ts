@@ -3,7 +3,7 @@
 // counts into a scratch buffer, so a 1,440-step range costs one pass per quantile.
 
 import { parsePromFloat } from './prom-float';
-import { attainmentOfPrepared, coalesce, ensureMonotonic, quantileOfPrepared, sortBuckets } from './bucket-quantile';
+import { attainmentOfPrepared, coalesce, ensureMonotonic, quantileOfMonotonic, quantileOfPrepared, sortBuckets } from './bucket-quantile';
 
 /** The shape of a Perses `TimeSeries` that this module needs (kept structural so `model/` imports nothing from Perses). */
 export interface SeriesLike {
@@ -275,33 +275,6 @@ function preparedAtStepByLabel(
   }
   sortBuckets(scratchBounds, scratchCounts, n);
   return coalesce(scratchBounds, scratchCounts, n);
-}
-
-// quantileOfPrepared minus ensureMonotonic, for counts that are monotonic already: the per-step hot path.
-function quantileOfMonotonic(q: number, bounds: Float64Array, counts: Float64Array, n: number): number {
-  if (Number.isNaN(q)) return NaN;
-  if (q < 0) return -Infinity;
-  if (q > 1) return Infinity;
-  if (n < 2 || bounds[n - 1] !== Infinity) return NaN;
-  const total = counts[n - 1];
-  if (total === 0) return NaN;
-  const rank = q * total;
-  // Go's sort.Search over all but +Inf (searchRank, inlined: this is the hot path).
-  let b = 0;
-  let hi = n - 1;
-  while (b < hi) {
-    const h = (b + hi) >>> 1;
-    if (!(counts[h] >= rank)) b = h + 1;
-    else hi = h;
-  }
-  if (b === n - 1) return bounds[n - 2];
-  if (b === 0) {
-    if (bounds[0] <= 0) return bounds[0];
-    return 0 + (bounds[0] - 0) * (rank / counts[0]);
-  }
-  const start = bounds[b - 1];
-  const below = counts[b - 1];
-  return start + (bounds[b] - start) * ((rank - below) / (counts[b] - below));
 }
 
 /**
