@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { formatValue } from '@perses-dev/core';
 import { BrowserSession, dashboardUrl, openBrowser, PageWatch, panelTitles, prepareWait, waitForPanels, watchPage } from './browser';
-import { freePort, instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from './stack';
+import { freePort } from '../support/prometheus';
+import { instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from './stack';
 import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from './reference';
 
 interface PanelSpec {

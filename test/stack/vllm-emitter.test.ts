@@ -3,7 +3,7 @@
 
 import { startPod, tokenBuckets } from '../../percli-scripts/stack/vllm-emitter';
 import { currentRate, parseArgs } from '../../percli-scripts/stack/loadgen';
-import { freePort } from '../e2e/stack';
+import { freePort } from '../support/prometheus';
 
 const TTFT = '0.001,0.005,0.01,0.02,0.04,0.06,0.08,0.1,0.25,0.5,0.75,1,2.5,5,7.5,10,20,40,80,160,640,2560,+Inf';
 const REQUEST_LATENCY = '0.3,0.5,0.8,1,1.5,2,2.5,5,10,15,20,30,40,50,60,120,240,480,960,1920,7680,+Inf';
