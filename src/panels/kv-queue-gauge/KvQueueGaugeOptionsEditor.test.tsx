@@ -64,6 +64,20 @@ describe('KvQueueGaugeOptionsEditor', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  test('decimal places take a whole number 0–4 and blank clears them; max instances cannot be cleared', () => {
+    const onChange = renderEditor({ ...createInitialOptions(), decimalPlaces: 1 });
+    const decimals = screen.getByRole('spinbutton', { name: 'Decimal places' });
+    fireEvent.change(decimals, { target: { value: '3' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ decimalPlaces: 3 }));
+    fireEvent.change(decimals, { target: { value: '' } });
+    expect(onChange.mock.lastCall[0].decimalPlaces).toBeUndefined();
+    onChange.mockClear();
+    fireEvent.change(decimals, { target: { value: '5' } });
+    fireEvent.change(decimals, { target: { value: '1.5' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Max instances' }), { target: { value: '' } });
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   test('instance label, max instances and sparklines', () => {
     const onChange = renderEditor();
     fireEvent.change(screen.getByRole('textbox', { name: 'Instance label' }), { target: { value: 'engine' } });

@@ -3,16 +3,10 @@ import { ReactElement } from 'react';
 import { Button, MenuItem, Stack, Switch, TextField, Typography } from '@mui/material';
 import { OptionsEditorColumn, OptionsEditorControl, OptionsEditorGrid, OptionsEditorGroup, ThresholdsEditor } from '@perses-dev/components';
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
+import { NumberOptionField } from './NumberOptionField';
 import { KV_QUEUE_ROLES, KvQueueGaugeSpec, KvQueueRole, KvScale, ValueOverRange, VALUES_OVER_RANGE, withDefaults } from './kv-queue-gauge-model';
 
 export type KvQueueGaugeOptionsEditorProps = OptionsEditorProps<KvQueueGaugeSpec>;
-
-/** Parses a number field; blank means "unset" (undefined), anything unparsable is ignored (null). */
-function parseOptional(text: string): number | undefined | null {
-  if (text.trim() === '') return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
 
 export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptionsEditorProps): ReactElement {
   const spec = withDefaults(value);
@@ -85,33 +79,28 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
             label="Capacity per instance"
             description="vLLM --max-num-seqs; blank = unknown. A capacity query takes precedence."
             control={
-              <TextField
-                size="small"
-                type="number"
-                value={spec.capacity ?? ''}
-                inputProps={{ 'aria-label': 'Capacity per instance', min: 1 }}
-                onChange={(e) => {
-                  const n = parseOptional(e.target.value);
-                  if (n === undefined) update({ capacity: undefined });
-                  else if (n !== null && n > 0) update({ capacity: n });
-                }}
+              <NumberOptionField
+                label="Capacity per instance"
+                value={spec.capacity}
+                min={1}
+                clearable
+                accepts={(n) => n > 0}
+                onChange={(capacity) => update({ capacity })}
               />
             }
           />
           <OptionsEditorControl
             label="Decimal places"
             control={
-              <TextField
-                size="small"
-                type="number"
-                value={spec.decimalPlaces ?? ''}
+              <NumberOptionField
+                label="Decimal places"
+                value={spec.decimalPlaces}
                 placeholder="1"
-                inputProps={{ 'aria-label': 'Decimal places', min: 0, max: 4 }}
-                onChange={(e) => {
-                  const n = parseOptional(e.target.value);
-                  if (n === undefined) update({ decimalPlaces: undefined });
-                  else if (n !== null && Number.isInteger(n) && n >= 0 && n <= 4) update({ decimalPlaces: n });
-                }}
+                min={0}
+                max={4}
+                clearable
+                accepts={(n) => Number.isInteger(n) && n >= 0 && n <= 4}
+                onChange={(decimalPlaces) => update({ decimalPlaces })}
               />
             }
           />
@@ -136,15 +125,13 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
             label="Max instances"
             description="Rows before +N more; 0 hides the list."
             control={
-              <TextField
-                size="small"
-                type="number"
+              <NumberOptionField
+                label="Max instances"
                 value={spec.maxInstances}
-                inputProps={{ 'aria-label': 'Max instances', min: 0, max: 50 }}
-                onChange={(e) => {
-                  const n = parseOptional(e.target.value);
-                  if (n !== undefined && n !== null && Number.isInteger(n) && n >= 0 && n <= 50) update({ maxInstances: n });
-                }}
+                min={0}
+                max={50}
+                accepts={(n) => Number.isInteger(n) && n >= 0 && n <= 50}
+                onChange={(maxInstances) => maxInstances !== undefined && update({ maxInstances })}
               />
             }
           />
