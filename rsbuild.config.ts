@@ -1,8 +1,9 @@
 // Builds the VllmPanels Module Federation remote that a Perses 0.52 host loads from /plugins/VllmPanels/.
+import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
 import { defineConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
-import { pluginModuleFederation } from '@module-federation/rsbuild-plugin';
-import { MODULE_NAME, exposedSources } from './src/federation-exposes';
+
+import { exposedSources, MODULE_NAME } from './src/federation-exposes';
 
 // The libraries the Perses 0.52 host provides (plugin-system remote/PluginRuntime.js). Declared as
 // singletons so the remote never ships a second copy; `requiredVersion` ranges are ones the host's

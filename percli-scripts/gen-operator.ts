@@ -8,9 +8,10 @@
 // → PersesDatasource with `spec.config` = the datasource spec. The Perses project is the Kubernetes namespace, so
 // `metadata.project` becomes `metadata.namespace`.
 
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import YAML from 'yaml';
 
 export const OPERATOR_API_VERSION = 'perses.dev/v1alpha2';
@@ -44,7 +45,10 @@ interface NativeResource {
 
 function toOperatorResource(native: NativeResource, source: string): Record<string, unknown> {
   const kind = OPERATOR_KIND[native.kind];
-  if (!kind) throw new Error(`${source}: kind ${native.kind} has no Perses Operator counterpart (expected Dashboard or Datasource)`);
+  if (!kind)
+    throw new Error(
+      `${source}: kind ${native.kind} has no Perses Operator counterpart (expected Dashboard or Datasource)`,
+    );
   if (!native.metadata?.name) throw new Error(`${source}: metadata.name is missing`);
   if (!native.metadata.project) throw new Error(`${source}: metadata.project is missing (it becomes the namespace)`);
   return {
@@ -62,7 +66,8 @@ function toOperatorResource(native: NativeResource, source: string): Record<stri
 function withProxyUrl(spec: Record<string, unknown>, url: string): Record<string, unknown> {
   const copy = structuredClone(spec) as { plugin?: { spec?: { proxy?: { spec?: { url?: string } } } } };
   const proxy = copy.plugin?.spec?.proxy?.spec;
-  if (!proxy) throw new Error('dashboards/datasource.yaml: expected plugin.spec.proxy.spec.url (an HTTPProxy datasource)');
+  if (!proxy)
+    throw new Error('dashboards/datasource.yaml: expected plugin.spec.proxy.spec.url (an HTTPProxy datasource)');
   proxy.url = url;
   return copy as Record<string, unknown>;
 }

@@ -14,7 +14,8 @@ export function exposedSources(): Record<string, string> {
   return Object.fromEntries(
     pkg.perses.plugins.map((p: { spec: { name: string } }) => {
       const source = PANEL_SOURCES[p.spec.name];
-      if (!source) throw new Error(`package.json lists plugin ${p.spec.name} but src/federation-exposes.ts has no source for it`);
+      if (!source)
+        throw new Error(`package.json lists plugin ${p.spec.name} but src/federation-exposes.ts has no source for it`);
       return [`./${p.spec.name}`, source];
     }),
   );

@@ -1,4 +1,5 @@
 import { PluginModuleResource } from '@perses-dev/plugin-system';
+
 import packageJson from '../package.json';
 
 /** The PluginModule resource this package describes, as a Perses server lists it under /api/v1/plugins. */

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
   Bucket,
   groupBucketSeries,
@@ -27,7 +28,7 @@ function decode(value: Encoded | null): number {
 
 /** PromQL literal → number. */
 function qOf(literal: string): number {
-  return literal === 'Inf' ? Infinity : decode(literal as Encoded) ?? Number(literal);
+  return literal === 'Inf' ? Infinity : (decode(literal as Encoded) ?? Number(literal));
 }
 
 function same(ours: number, theirs: number): boolean {
@@ -97,7 +98,8 @@ describe('histogram engine vs Prometheus (fixture)', () => {
       for (const [le, { threshold, value }] of Object.entries(c.attainment)) {
         const ours = sloAttainment(threshold, buckets);
         compared++;
-        if (!same(ours, decode(value))) mismatches.push({ where: `${c.name} le=${le}`, ours, prometheus: decode(value) });
+        if (!same(ours, decode(value)))
+          mismatches.push({ where: `${c.name} le=${le}`, ours, prometheus: decode(value) });
       }
     }
     expect(compared).toBeGreaterThan(50);
@@ -107,7 +109,9 @@ describe('histogram engine vs Prometheus (fixture)', () => {
   describe.each(fixture.series.map((c) => [c.name, c] as const))('time series %s', (_name, c) => {
     const series: SeriesLike[] = c.series.map((s) => ({
       labels: s.labels,
-      values: s.values.flatMap((v, i): Array<[number, number]> => (v === null ? [] : [[(c.start + i * c.step) * 1000, decode(v)]])),
+      values: s.values.flatMap((v, i): Array<[number, number]> =>
+        v === null ? [] : [[(c.start + i * c.step) * 1000, decode(v)]],
+      ),
     }));
     const { groups } = groupBucketSeries(series);
 

@@ -23,10 +23,15 @@ interface Options {
   maxInflight: number;
 }
 
-const WORDS = 'the a model token cache latency prompt answer request batch queue engine GPU memory block decode prefill quantile'.split(' ');
+const WORDS =
+  'the a model token cache latency prompt answer request batch queue engine GPU memory block decode prefill quantile'.split(
+    ' ',
+  );
 
 function usage(message: string): never {
-  console.error(`loadgen: ${message}\nusage: tsx percli-scripts/stack/loadgen.ts --target http://127.0.0.1:PORT=MODEL [--target …] [--rate N] [--burst-every S] [--burst-seconds S] [--burst-factor F] [--max-inflight N]`);
+  console.error(
+    `loadgen: ${message}\nusage: tsx percli-scripts/stack/loadgen.ts --target http://127.0.0.1:PORT=MODEL [--target …] [--rate N] [--burst-every S] [--burst-seconds S] [--burst-factor F] [--max-inflight N]`,
+  );
   process.exit(2);
 }
 
@@ -39,8 +44,15 @@ export function parseArgs(argv: string[]): Options {
       const eq = value.lastIndexOf('=');
       if (eq < 0) usage(`--target ${value}: expected URL=MODEL`);
       const url = new URL(value.slice(0, eq));
-      if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) usage(`--target ${url.href}: only loopback targets are allowed`);
-      opts.targets.push({ url: url.href.replace(/\/$/, ''), model: value.slice(eq + 1), inflight: 0, sent: 0, failed: 0 });
+      if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+        usage(`--target ${url.href}: only loopback targets are allowed`);
+      opts.targets.push({
+        url: url.href.replace(/\/$/, ''),
+        model: value.slice(eq + 1),
+        inflight: 0,
+        sent: 0,
+        failed: 0,
+      });
       continue;
     }
     const n = Number(value);
@@ -65,7 +77,7 @@ function logNormal(median: number, sigma: number, min: number, max: number): num
 function prompt(tokens: number): string {
   const words: string[] = [];
   // ~4 characters per token, the emitter's tokenizer estimate.
-  for (let chars = 0; chars < tokens * 4; ) {
+  for (let chars = 0; chars < tokens * 4;) {
     const w = WORDS[Math.floor(Math.random() * WORDS.length)];
     words.push(w);
     chars += w.length + 1;
@@ -122,7 +134,9 @@ function main(): void {
     }
   }, tickMs);
   const status = setInterval(() => {
-    console.log(`loadgen: ${opts.targets.map((t) => `${t.model}@${new URL(t.url).port} sent=${t.sent} inflight=${t.inflight} failed=${t.failed}`).join('  ')}`);
+    console.log(
+      `loadgen: ${opts.targets.map((t) => `${t.model}@${new URL(t.url).port} sent=${t.sent} inflight=${t.inflight} failed=${t.failed}`).join('  ')}`,
+    );
   }, 60_000);
   const stop = () => {
     clearInterval(timer);
@@ -131,7 +145,9 @@ function main(): void {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  console.log(`loadgen: ${opts.targets.length} targets, ${opts.rate} req/s each (×${opts.burstFactor} for ${opts.burstSeconds}s every ${opts.burstEvery}s)`);
+  console.log(
+    `loadgen: ${opts.targets.length} targets, ${opts.rate} req/s each (×${opts.burstFactor} for ${opts.burstSeconds}s every ${opts.burstEvery}s)`,
+  );
 }
 
 if (process.argv[1] && /loadgen\.ts$/.test(process.argv[1])) main();

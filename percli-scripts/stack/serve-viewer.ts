@@ -33,7 +33,9 @@ const dist = resolve(arg('dist'));
 const port = Number(arg('port', '3000'));
 const perses = new URL(arg('perses'));
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`serve-viewer: ${dist}/index.html not found: build the viewer first (rsbuild build -c percli-scripts/stack/viewer/rsbuild.config.ts)`);
+  console.error(
+    `serve-viewer: ${dist}/index.html not found: build the viewer first (rsbuild build -c percli-scripts/stack/viewer/rsbuild.config.ts)`,
+  );
   process.exit(2);
 }
 
@@ -41,7 +43,13 @@ const server = createServer((req, res) => {
   const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
   if (PROXIED.test(path)) {
     const upstream = request(
-      { host: perses.hostname, port: perses.port, method: req.method, path: req.url, headers: { ...req.headers, host: perses.host } },
+      {
+        host: perses.hostname,
+        port: perses.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: perses.host },
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
@@ -64,7 +72,9 @@ const server = createServer((req, res) => {
   });
   createReadStream(target).pipe(res);
 });
-server.listen(port, '127.0.0.1', () => console.log(`viewer: http://localhost:${port} (Perses API proxied to ${perses.origin})`));
+server.listen(port, '127.0.0.1', () =>
+  console.log(`viewer: http://localhost:${port} (Perses API proxied to ${perses.origin})`),
+);
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -11,9 +11,11 @@
 // fleet.json: [{ "pod": "vllm-llama-0", "port": 18001, "model": "llama-3.1-8b-instruct", "engines": 2 }, …]
 // The `pod` label is not emitted here: as in Kubernetes, Prometheus attaches it as a target label.
 
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import { Engine, EngineConfig, FinishedRequest } from './vllm-engine';
 
 export interface PodConfig {
@@ -25,7 +27,9 @@ export interface PodConfig {
 
 // vLLM's default bucket families (vllm/v1/metrics/buckets.py).
 const REQUEST_LATENCY = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680];
-const TTFT = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560];
+const TTFT = [
+  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
+];
 const ITL = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
 const ITERATION_TOKENS = [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384];
 
@@ -60,17 +64,41 @@ function podMetrics(reg: Registry, maxModelLen: number) {
     prefixQueries: c('vllm:prefix_cache_queries_total', 'Prefix cache queries, in terms of number of queried tokens.'),
     prefixHits: c('vllm:prefix_cache_hits_total', 'Prefix cache hits, in terms of number of cached tokens.'),
     e2e: h('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', REQUEST_LATENCY),
-    queue: h('vllm:request_queue_time_seconds', 'Histogram of time spent in WAITING phase for request.', REQUEST_LATENCY),
-    inference: h('vllm:request_inference_time_seconds', 'Histogram of time spent in RUNNING phase for request.', REQUEST_LATENCY),
-    prefill: h('vllm:request_prefill_time_seconds', 'Histogram of time spent in PREFILL phase for request.', REQUEST_LATENCY),
-    decode: h('vllm:request_decode_time_seconds', 'Histogram of time spent in DECODE phase for request.', REQUEST_LATENCY),
+    queue: h(
+      'vllm:request_queue_time_seconds',
+      'Histogram of time spent in WAITING phase for request.',
+      REQUEST_LATENCY,
+    ),
+    inference: h(
+      'vllm:request_inference_time_seconds',
+      'Histogram of time spent in RUNNING phase for request.',
+      REQUEST_LATENCY,
+    ),
+    prefill: h(
+      'vllm:request_prefill_time_seconds',
+      'Histogram of time spent in PREFILL phase for request.',
+      REQUEST_LATENCY,
+    ),
+    decode: h(
+      'vllm:request_decode_time_seconds',
+      'Histogram of time spent in DECODE phase for request.',
+      REQUEST_LATENCY,
+    ),
     ttft: h('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', TTFT),
     itl: h('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', ITL),
-    tpot: h('vllm:request_time_per_output_token_seconds', 'Histogram of time_per_output_token_seconds per request.', ITL),
+    tpot: h(
+      'vllm:request_time_per_output_token_seconds',
+      'Histogram of time_per_output_token_seconds per request.',
+      ITL,
+    ),
     promptLen: h('vllm:request_prompt_tokens', 'Number of prefill tokens processed.', tokens),
     genLen: h('vllm:request_generation_tokens', 'Number of generation tokens processed.', tokens),
     maxTokensParam: h('vllm:request_params_max_tokens', 'Histogram of the max_tokens request parameter.', tokens),
-    iterationTokens: h('vllm:iteration_tokens_total', 'Histogram of number of tokens per engine_step.', ITERATION_TOKENS),
+    iterationTokens: h(
+      'vllm:iteration_tokens_total',
+      'Histogram of number of tokens per engine_step.',
+      ITERATION_TOKENS,
+    ),
   };
 }
 type PodMetrics = ReturnType<typeof podMetrics>;
@@ -93,7 +121,9 @@ function record(m: PodMetrics, labels: { model_name: string; engine: string }, r
 
 /** Rough token count of a chat/completions body: ~4 characters per token, as a regex tokenizer would see it. */
 function promptTokensOf(body: { messages?: Array<{ content?: unknown }>; prompt?: unknown }): number {
-  const text = body.messages ? body.messages.map((msg) => String(msg.content ?? '')).join(' ') : String(body.prompt ?? '');
+  const text = body.messages
+    ? body.messages.map((msg) => String(msg.content ?? '')).join(' ')
+    : String(body.prompt ?? '');
   return Math.max(1, Math.ceil(text.length / 4));
 }
 
@@ -124,20 +154,23 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
   const metrics = podMetrics(reg, maxModelLen);
   const engines = Array.from({ length: pod.engines }, (_, i) => {
     const labels = { model_name: pod.model, engine: String(i) };
-    const engine = new Engine({ ...engineConfig, maxModelLen }, {
-      onStep: (s) => {
-        metrics.running.set(labels, s.running);
-        metrics.waiting.set(labels, s.waiting);
-        metrics.kvUsage.set(labels, s.kvUsage);
-        if (s.tokens > 0) metrics.iterationTokens.observe(labels, s.tokens);
-        if (s.generated > 0) metrics.generationTokens.inc(labels, s.generated);
+    const engine = new Engine(
+      { ...engineConfig, maxModelLen },
+      {
+        onStep: (s) => {
+          metrics.running.set(labels, s.running);
+          metrics.waiting.set(labels, s.waiting);
+          metrics.kvUsage.set(labels, s.kvUsage);
+          if (s.tokens > 0) metrics.iterationTokens.observe(labels, s.tokens);
+          if (s.generated > 0) metrics.generationTokens.inc(labels, s.generated);
+        },
+        onPreempt: () => metrics.preemptions.inc(labels),
+        onPrefixLookup: (queried, hit) => {
+          metrics.prefixQueries.inc(labels, queried);
+          metrics.prefixHits.inc(labels, hit);
+        },
       },
-      onPreempt: () => metrics.preemptions.inc(labels),
-      onPrefixLookup: (queried, hit) => {
-        metrics.prefixQueries.inc(labels, queried);
-        metrics.prefixHits.inc(labels, hit);
-      },
-    });
+    );
     // Expose every series from the start, as vLLM does, so dashboards see zeros rather than "no data".
     metrics.running.set(labels, 0);
     metrics.waiting.set(labels, 0);
@@ -150,7 +183,10 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (req.method === 'GET' && url === '/metrics') {
-      reg.metrics().then((text) => send(res, 200, text, reg.contentType), (e: Error) => send(res, 500, e.message, 'text/plain'));
+      reg.metrics().then(
+        (text) => send(res, 200, text, reg.contentType),
+        (e: Error) => send(res, 500, e.message, 'text/plain'),
+      );
       return;
     }
     if (req.method === 'GET' && url === '/health') return send(res, 200, '', 'text/plain');
@@ -161,12 +197,19 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
       readJson(req).then(
         (body) => {
           if (body.model !== pod.model) {
-            return send(res, 404, { error: { message: `The model \`${String(body.model)}\` does not exist.`, type: 'NotFoundError' } });
+            return send(res, 404, {
+              error: { message: `The model \`${String(body.model)}\` does not exist.`, type: 'NotFoundError' },
+            });
           }
           const promptTokens = promptTokensOf(body as never);
           const maxTokens = Math.max(1, Math.min(Number(body.max_tokens ?? 256) || 256, maxModelLen - promptTokens));
           if (promptTokens >= maxModelLen) {
-            return send(res, 400, { error: { message: `prompt of ${promptTokens} tokens exceeds max_model_len ${maxModelLen}`, type: 'BadRequestError' } });
+            return send(res, 400, {
+              error: {
+                message: `prompt of ${promptTokens} tokens exceeds max_model_len ${maxModelLen}`,
+                type: 'BadRequestError',
+              },
+            });
           }
           // Data-parallel engines behind one API server: round-robin, like vLLM's default DP load balancing.
           const target = engines[next++ % engines.length];
@@ -176,8 +219,18 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
               id: `cmpl-${Date.now().toString(36)}`,
               object: url.endsWith('chat/completions') ? 'chat.completion' : 'text_completion',
               model: pod.model,
-              choices: [{ index: 0, finish_reason: done.finishReason, message: { role: 'assistant', content: 'lorem '.repeat(Math.min(done.outputTokens, 64)).trim() } }],
-              usage: { prompt_tokens: done.promptTokens, completion_tokens: done.outputTokens, total_tokens: done.promptTokens + done.outputTokens },
+              choices: [
+                {
+                  index: 0,
+                  finish_reason: done.finishReason,
+                  message: { role: 'assistant', content: 'lorem '.repeat(Math.min(done.outputTokens, 64)).trim() },
+                },
+              ],
+              usage: {
+                prompt_tokens: done.promptTokens,
+                completion_tokens: done.outputTokens,
+                total_tokens: done.promptTokens + done.outputTokens,
+              },
             });
           });
         },
@@ -204,7 +257,9 @@ function main(): void {
   }
   const fleet = JSON.parse(readFileSync(process.argv[at + 1], 'utf8')) as PodConfig[];
   const stops = fleet.map((pod) => startPod(pod));
-  console.log(`vllm-emitter: ${fleet.map((p) => `${p.pod} (${p.model}, ${p.engines} engines) on 127.0.0.1:${p.port}`).join(', ')}`);
+  console.log(
+    `vllm-emitter: ${fleet.map((p) => `${p.pod} (${p.model}, ${p.engines} engines) on 127.0.0.1:${p.port}`).join(', ')}`,
+  );
   const shutdown = () => Promise.all(stops.map((s) => s())).then(() => process.exit(0));
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -89,7 +89,10 @@ export class Engine {
   private busy = false;
   private stopped = false;
 
-  constructor(config: Partial<EngineConfig>, private readonly hooks: EngineHooks) {
+  constructor(
+    config: Partial<EngineConfig>,
+    private readonly hooks: EngineHooks,
+  ) {
     this.cfg = { ...DEFAULTS, ...config };
     this.freeBlocks = this.cfg.kvBlocks;
   }
@@ -99,7 +102,16 @@ export class Engine {
       // Most chat answers end before max_tokens; about a quarter run into the limit.
       const stopsEarly = Math.random() < 0.75;
       const targetTokens = stopsEarly ? Math.max(1, Math.round(maxTokens * (0.15 + 0.8 * Math.random()))) : maxTokens;
-      this.waiting.push({ promptTokens, maxTokens, targetTokens, generated: 0, blocks: 0, arrival: now(), gaps: [], done });
+      this.waiting.push({
+        promptTokens,
+        maxTokens,
+        targetTokens,
+        generated: 0,
+        blocks: 0,
+        arrival: now(),
+        gaps: [],
+        done,
+      });
       this.schedule(0);
     });
   }
@@ -170,7 +182,8 @@ export class Engine {
       if (seq.firstToken === undefined) seq.firstToken = t;
       else seq.gaps.push(t - (seq.lastToken ?? t));
       seq.lastToken = t;
-      if (seq.generated >= seq.targetTokens || seq.promptTokens + seq.generated >= this.cfg.maxModelLen) this.finish(seq, t);
+      if (seq.generated >= seq.targetTokens || seq.promptTokens + seq.generated >= this.cfg.maxModelLen)
+        this.finish(seq, t);
     }
     this.report(prefillTokens + decoding, generated);
     if (this.running.length || this.waiting.length) this.schedule(0);

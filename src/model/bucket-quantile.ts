@@ -78,7 +78,12 @@ export function quantileOfPrepared(q: number, bounds: ArrayLike<number>, counts:
 }
 
 /** `quantileOfPrepared` for counts already made monotonic: the per-step hot path does that once for all q. */
-export function quantileOfMonotonic(q: number, bounds: ArrayLike<number>, counts: ArrayLike<number>, n: number): number {
+export function quantileOfMonotonic(
+  q: number,
+  bounds: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  n: number,
+): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;

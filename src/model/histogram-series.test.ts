@@ -50,7 +50,16 @@ describe('groupBucketSeries', () => {
   });
 
   it('takes the union of the members’ timestamps and marks which slots have a sample', () => {
-    const [g] = groupBucketSeries([series('1', [[1000, 1], [3000, 1]]), series('+Inf', [[2000, 2], [3000, 2]])]).groups;
+    const [g] = groupBucketSeries([
+      series('1', [
+        [1000, 1],
+        [3000, 1],
+      ]),
+      series('+Inf', [
+        [2000, 2],
+        [3000, 2],
+      ]),
+    ]).groups;
     expect([...g.timestamps]).toEqual([1000, 2000, 3000]);
     expect([...g.present]).toEqual([1, 0, 0, 1, 1, 1]);
   });
@@ -70,7 +79,7 @@ describe('groupBucketSeries', () => {
 describe('quantilesPerStep', () => {
   it('equals histogramQuantile on each step’s buckets, for random histograms with gaps and NaN', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const les = ['0.1', '0.25', '0.5', '1', '1.0', '2.5', '5', '+Inf', 'inf', 'abc'];
     const qs = [-1, 0, 0.01, 0.5, 0.9, 0.99, 1, 2, NaN];
     for (let trial = 0; trial < 50; trial++) {
@@ -87,7 +96,9 @@ describe('quantilesPerStep', () => {
       const perStep = quantilesPerStep(g, qs);
       g.timestamps.forEach((t, step) => {
         const buckets: Bucket[] = members.flatMap((m) =>
-          m.values.filter(([ts, v]) => ts === t && v !== null).map(([, v]) => ({ le: m.labels!.le, value: v as number })),
+          m.values
+            .filter(([ts, v]) => ts === t && v !== null)
+            .map(([, v]) => ({ le: m.labels!.le, value: v as number })),
         );
         qs.forEach((q, k) => {
           const expected = histogramQuantile(q, buckets);
@@ -102,10 +113,19 @@ describe('quantilesPerStep', () => {
   it('evaluates each step with only the buckets that have a sample there', () => {
     // At t=1 the 2-bucket is missing, so the rank 7 lies in (1, 4] instead of (2, 4].
     const [g] = groupBucketSeries([
-      series('1', [[0, 2], [1, 2]]),
+      series('1', [
+        [0, 2],
+        [1, 2],
+      ]),
       series('2', [[0, 5]]),
-      series('4', [[0, 9], [1, 9]]),
-      series('+Inf', [[0, 10], [1, 10]]),
+      series('4', [
+        [0, 9],
+        [1, 9],
+      ]),
+      series('+Inf', [
+        [0, 10],
+        [1, 10],
+      ]),
     ]).groups;
     const [p70] = quantilesPerStep(g, [0.7]);
     expect(p70[0]).toBe(3);
@@ -113,7 +133,14 @@ describe('quantilesPerStep', () => {
   });
 
   it('is NaN at a step where only unparseable le series have a sample, even for q < 0', () => {
-    const [g] = groupBucketSeries([series('abc', [[0, 1], [1, 1]]), series('1', [[1, 1]]), series('+Inf', [[1, 2]])]).groups;
+    const [g] = groupBucketSeries([
+      series('abc', [
+        [0, 1],
+        [1, 1],
+      ]),
+      series('1', [[1, 1]]),
+      series('+Inf', [[1, 2]]),
+    ]).groups;
     const [neg, mid] = quantilesPerStep(g, [-1, 0.5]);
     expect(neg[0]).toBeNaN();
     expect(mid[0]).toBeNaN();
@@ -122,7 +149,13 @@ describe('quantilesPerStep', () => {
   });
 
   it('is NaN at idle steps (zero total) and where +Inf is missing', () => {
-    const [g] = groupBucketSeries([series('1', [[0, 0], [1, 1]]), series('+Inf', [[0, 0]])]).groups;
+    const [g] = groupBucketSeries([
+      series('1', [
+        [0, 0],
+        [1, 1],
+      ]),
+      series('+Inf', [[0, 0]]),
+    ]).groups;
     const [p50] = quantilesPerStep(g, [0.5]);
     expect(p50[0]).toBeNaN();
     expect(p50[1]).toBeNaN();
@@ -131,16 +164,33 @@ describe('quantilesPerStep', () => {
 
 describe('totalPerStep', () => {
   it('is the +Inf bucket per step, NaN where it has no sample', () => {
-    const [g] = groupBucketSeries([series('1', [[0, 1], [1, 1]]), series('+Inf', [[0, 4]])]).groups;
+    const [g] = groupBucketSeries([
+      series('1', [
+        [0, 1],
+        [1, 1],
+      ]),
+      series('+Inf', [[0, 4]]),
+    ]).groups;
     expect([...totalPerStep(g)]).toEqual([4, NaN]);
   });
 });
 
 describe('rangeBuckets / rangeQuantile / rangeAttainment', () => {
   const [g] = groupBucketSeries([
-    series('1', [[0, 1], [1, 1], [2, 0]]),
-    series('2', [[0, 2], [1, 3]]),
-    series('+Inf', [[0, 4], [1, 4], [2, 2]]),
+    series('1', [
+      [0, 1],
+      [1, 1],
+      [2, 0],
+    ]),
+    series('2', [
+      [0, 2],
+      [1, 3],
+    ]),
+    series('+Inf', [
+      [0, 4],
+      [1, 4],
+      [2, 2],
+    ]),
     series('5', [[2, 2]]),
   ]).groups;
 
@@ -155,7 +205,12 @@ describe('rangeBuckets / rangeQuantile / rangeAttainment', () => {
     expect(rangeQuantile(g, 0.5)).toBe(2);
     expect(rangeQuantile(g, 0.99)).toBe(5);
     expect(rangeAttainment(g, 2)).toBe(0.5);
-    const flat: Bucket[] = [{ le: '1', value: 2 }, { le: '2', value: 5 }, { le: '5', value: 2 }, { le: '+Inf', value: 10 }];
+    const flat: Bucket[] = [
+      { le: '1', value: 2 },
+      { le: '2', value: 5 },
+      { le: '5', value: 2 },
+      { le: '+Inf', value: 10 },
+    ];
     expect(rangeAttainment(g, 3)).toBe(sloAttainment(3, flat));
   });
 

@@ -2,8 +2,15 @@
 // the whole range. Bounds are parsed, sorted and merged once per group; each step then only copies one row of
 // counts into a scratch buffer, so a 1,440-step range costs one pass per quantile.
 
+import {
+  attainmentOfPrepared,
+  coalesce,
+  ensureMonotonic,
+  quantileOfMonotonic,
+  quantileOfPrepared,
+  sortBuckets,
+} from './bucket-quantile';
 import { parsePromFloat } from './prom-float';
-import { attainmentOfPrepared, coalesce, ensureMonotonic, quantileOfMonotonic, quantileOfPrepared, sortBuckets } from './bucket-quantile';
 
 /** The shape of a Perses `TimeSeries` that this module needs (kept structural so `model/` imports nothing from Perses). */
 export interface SeriesLike {
@@ -82,7 +89,8 @@ export function groupBucketSeries<S extends SeriesLike>(series: ReadonlyArray<S>
 
 function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramGroup {
   const labels: Record<string, string> = {};
-  for (const [name, value] of Object.entries(members[0].labels ?? {})) if (!DROPPED_LABELS.has(name)) labels[name] = value;
+  for (const [name, value] of Object.entries(members[0].labels ?? {}))
+    if (!DROPPED_LABELS.has(name)) labels[name] = value;
 
   const ignoredLe: string[] = [];
   const memberBounds: Array<number | undefined> = [];

@@ -29,18 +29,18 @@
 
 import { attainmentOfPrepared, Bucket, prepareBuckets, quantileOfPrepared } from './bucket-quantile';
 
-export { parsePromFloat } from './prom-float';
 export type { Bucket, PreparedBuckets } from './bucket-quantile';
 export {
+  attainmentOfPrepared,
+  coalesce,
+  ensureMonotonic,
   prepareBuckets,
   quantileOfPrepared,
-  attainmentOfPrepared,
-  ensureMonotonic,
   searchRank,
   sortBuckets,
-  coalesce,
 } from './bucket-quantile';
 export * from './histogram-series';
+export { parsePromFloat } from './prom-float';
 
 /** Prometheus `histogram_quantile(q, …)` for one classic histogram at one instant. No parseable bucket → NaN. */
 export function histogramQuantile(q: number, buckets: ReadonlyArray<Bucket>): number {

@@ -4,8 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import pkg from '../../package.json';
-import { MODULE_NAME, exposedSources } from '../../src/federation-exposes';
+import { exposedSources, MODULE_NAME } from '../../src/federation-exposes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARCHIVE = path.join(ROOT, `${MODULE_NAME}-${pkg.version}.tar.gz`);
@@ -32,7 +33,8 @@ const readJson = (file: string) => JSON.parse(readFileSync(path.join(unpacked, f
 
 describe(`${MODULE_NAME} archive`, () => {
   test('holds package.json, README.md, the contents of dist/, schemas/ and cue.mod/ with the Perses CUE package', () => {
-    for (const file of ['package.json', 'README.md', 'mf-manifest.json', 'cue.mod/module.cue']) expect(entries).toContain(file);
+    for (const file of ['package.json', 'README.md', 'mf-manifest.json', 'cue.mod/module.cue'])
+      expect(entries).toContain(file);
     expect(entries.some((e) => e.startsWith('__mf/js/') && e.endsWith('.js'))).toBe(true);
     expect(entries.some((e) => e.startsWith('schemas/'))).toBe(true);
     expect(entries.some((e) => e.startsWith('cue.mod/pkg/github.com/perses/perses/cue/common/'))).toBe(true);
@@ -75,7 +77,9 @@ describe(`${MODULE_NAME} archive`, () => {
       .filter((e) => /^package model\b/m.test(readFileSync(path.join(unpacked, e), 'utf8')))
       .map((e) => path.dirname(e));
     const kinds = [...new Set(schemaDirs)].map((dir) =>
-      JSON.parse(execFileSync(path.join(BIN, 'cue'), ['export', `./${dir}`, '-e', 'kind'], { cwd: unpacked, encoding: 'utf8' })),
+      JSON.parse(
+        execFileSync(path.join(BIN, 'cue'), ['export', `./${dir}`, '-e', 'kind'], { cwd: unpacked, encoding: 'utf8' }),
+      ),
     );
     expect(kinds).toContain(kind);
   });

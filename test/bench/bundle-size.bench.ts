@@ -5,7 +5,7 @@
 //
 //   tsx test/bench/bundle-size.bench.ts           (part of `npm run bench`)
 
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -58,7 +58,9 @@ function walk(dir: string): string[] {
 function main(): void {
   const manifestPath = join(DIST, 'mf-manifest.json');
   if (!existsSync(manifestPath)) {
-    console.log('bundle size: dist/mf-manifest.json is missing — run `npm run build` (or percli-scripts/build.sh) first.');
+    console.log(
+      'bundle size: dist/mf-manifest.json is missing — run `npm run build` (or percli-scripts/build.sh) first.',
+    );
     return;
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
@@ -82,16 +84,24 @@ function main(): void {
     }
     const syncTotal = total(sync);
     const allTotal = total([...sync, ...async]);
-    console.log(`    sync total: ${kb(syncTotal.raw)} → ${kb(syncTotal.gzip)} gzip; with async chunks: ${kb(allTotal.raw)} → ${kb(allTotal.gzip)} gzip`);
+    console.log(
+      `    sync total: ${kb(syncTotal.raw)} → ${kb(syncTotal.gzip)} gzip; with async chunks: ${kb(allTotal.raw)} → ${kb(allTotal.gzip)} gzip`,
+    );
   }
 
   const mfDir = join(DIST, '__mf');
-  const allJs = existsSync(mfDir) ? walk(mfDir).filter((p) => p.endsWith('.js')).map((p) => relative(DIST, p)) : [];
+  const allJs = existsSync(mfDir)
+    ? walk(mfDir)
+        .filter((p) => p.endsWith('.js'))
+        .map((p) => relative(DIST, p))
+    : [];
   const own = allJs.filter((f) => !fallback.has(f));
   const fallbackJs = allJs.filter((f) => fallback.has(f));
   const ownTotal = total(own);
   const fallbackTotal = total(fallbackJs);
-  console.log(`  dist/__mf JavaScript, not shared fallbacks: ${ownTotal.count} files, ${kb(ownTotal.raw)} → ${kb(ownTotal.gzip)} gzip`);
+  console.log(
+    `  dist/__mf JavaScript, not shared fallbacks: ${ownTotal.count} files, ${kb(ownTotal.raw)} → ${kb(ownTotal.gzip)} gzip`,
+  );
   for (const f of own.sort((a, b) => size(b).gzip - size(a).gzip)) {
     console.log(`    ${f.padEnd(68)} ${kb(size(f).raw).padStart(11)} → ${kb(size(f).gzip).padStart(10)} gzip`);
   }
@@ -100,7 +110,8 @@ function main(): void {
       `${kb(fallbackTotal.raw)} → ${kb(fallbackTotal.gzip)} gzip`,
   );
   const missing = [...fallback].filter((f) => !allJs.includes(f));
-  if (missing.length) console.log(`  note: ${missing.length} fallback assets listed in the manifest are not in dist/__mf`);
+  if (missing.length)
+    console.log(`  note: ${missing.length} fallback assets listed in the manifest are not in dist/__mf`);
 }
 
 main();

@@ -7,7 +7,14 @@
 // Target (issue 2): ≥ 50 million bucket-samples per second on a 2-core machine.
 
 import os from 'node:os';
-import { groupBucketSeries, quantilesPerStep, totalPerStep, HistogramGroup, SeriesLike } from '../../src/model/histogram';
+
+import {
+  groupBucketSeries,
+  HistogramGroup,
+  quantilesPerStep,
+  SeriesLike,
+  totalPerStep,
+} from '../../src/model/histogram';
 
 const HISTOGRAMS = 100;
 const STEPS = 1440;
@@ -133,11 +140,17 @@ function main(): void {
   const cpuMs = median(cpuTimes);
   const rate = bucketSamples / (ms / 1000);
   const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  console.log(`histogram engine: ${groups.length} histograms × ${groups[0].bounds.length} buckets × ${groups[0].timestamps.length} steps = ${fmt(bucketSamples)} bucket-samples`);
-  console.log(`  per-step p50/p90/p99 + mean: median ${fmt(ms)} ms over ${ITERATIONS} runs (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))})`);
+  console.log(
+    `histogram engine: ${groups.length} histograms × ${groups[0].bounds.length} buckets × ${groups[0].timestamps.length} steps = ${fmt(bucketSamples)} bucket-samples`,
+  );
+  console.log(
+    `  per-step p50/p90/p99 + mean: median ${fmt(ms)} ms over ${ITERATIONS} runs (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))})`,
+  );
   console.log(`  throughput: ${fmt(rate / 1e6)} million bucket-samples/s wall-clock (target ≥ 50)`);
   // CPU time (user + system) of this process: the same work without the time other processes took the cores.
-  console.log(`  CPU time: median ${fmt(cpuMs)} ms → ${fmt(bucketSamples / (cpuMs / 1000) / 1e6)} million bucket-samples per CPU-second; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(
+    `  CPU time: median ${fmt(cpuMs)} ms → ${fmt(bucketSamples / (cpuMs / 1000) / 1e6)} million bucket-samples per CPU-second; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+  );
   console.log(
     `  groupBucketSeries (once per query result, from ${fmt(series.length)} series of [t, v] tuples): median ${fmt(median(groupTimes.map((t) => t.wall)))} ms wall, ${fmt(median(groupTimes.map((t) => t.cpu)))} ms CPU`,
   );

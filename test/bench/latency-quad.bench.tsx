@@ -3,6 +3,7 @@
 // React 18 into jsdom. Prints the first render and the median of re-renders that do not change the data
 // (a dashboard re-render / resize), plus a data refresh for context. Target: re-render ≤ 16 ms (one frame).
 import Module from 'node:module';
+
 import { JSDOM } from 'jsdom';
 
 // @perses-dev/components' CommonJS build requires font CSS; Node has no loader for it and the bench needs none.
@@ -12,10 +13,32 @@ import { JSDOM } from 'jsdom';
 
 const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', { pretendToBeVisual: true });
 const globals = globalThis as unknown as Record<string, unknown>;
-for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'MutationObserver']) {
+for (const key of [
+  'window',
+  'document',
+  'navigator',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'getComputedStyle',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'MutationObserver',
+]) {
   const value = (dom.window as unknown as Record<string, unknown>)[key];
   // navigator is a getter-only global on Node ≥ 21.
-  Object.defineProperty(globals, key, { value: typeof value === 'function' && key !== 'HTMLElement' && key !== 'Element' && key !== 'Node' && key !== 'MutationObserver' ? value.bind(dom.window) : value, configurable: true, writable: true });
+  Object.defineProperty(globals, key, {
+    value:
+      typeof value === 'function' &&
+      key !== 'HTMLElement' &&
+      key !== 'Element' &&
+      key !== 'Node' &&
+      key !== 'MutationObserver'
+        ? value.bind(dom.window)
+        : value,
+    configurable: true,
+    writable: true,
+  });
 }
 globals.IS_REACT_ACT_ENVIRONMENT = false;
 // Measure what users run: React's production build, and emotion's production mode (insertRule). In development
@@ -36,11 +59,15 @@ async function main(): Promise<void> {
   const { LatencyQuadPanel } = await import('../../src/panels/latency-quad/LatencyQuadPanel');
   const { createInitialOptions } = await import('../../src/panels/latency-quad/latency-quad-model');
   const { buildQuadViewModel } = await import('../../src/panels/latency-quad/quad-view-model');
-  const { histogramSeries, REQUEST_LATENCY_BOUNDS } = await import('../../src/panels/latency-quad/latency-quad-fixtures');
+  const { histogramSeries, REQUEST_LATENCY_BOUNDS } =
+    await import('../../src/panels/latency-quad/latency-quad-fixtures');
 
   const makeResults = (seed: number) => [
     {
-      definition: { kind: 'TimeSeriesQuery', spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'bench' } } } },
+      definition: {
+        kind: 'TimeSeriesQuery',
+        spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'bench' } } },
+      },
       data: {
         series: Array.from({ length: GROUPS }, (_, g) =>
           histogramSeries({
@@ -59,7 +86,12 @@ async function main(): Promise<void> {
   const spec = { ...createInitialOptions(), groups: { nameFormat: '{{model_name}}' } };
   const theme = createTheme();
   const root = createRoot(document.getElementById('root') as HTMLElement);
-  const renderPanel = (queryResults: ReturnType<typeof makeResults>, width: number, tick: number, height = 20 * 60 + 20) =>
+  const renderPanel = (
+    queryResults: ReturnType<typeof makeResults>,
+    width: number,
+    tick: number,
+    height = 20 * 60 + 20,
+  ) =>
     flushSync(() =>
       root.render(
         createElement(
@@ -69,7 +101,13 @@ async function main(): Promise<void> {
             ChartsProvider,
             { chartsTheme: testChartsTheme },
             // Tall enough that all 20 rows (and their sparklines) are on screen.
-            createElement(LatencyQuadPanel, { key: 'panel', spec, queryResults, contentDimensions: { width, height }, 'data-tick': tick } as never),
+            createElement(LatencyQuadPanel, {
+              key: 'panel',
+              spec,
+              queryResults,
+              contentDimensions: { width, height },
+              'data-tick': tick,
+            } as never),
           ),
         ),
       ),
@@ -103,12 +141,18 @@ async function main(): Promise<void> {
   root.unmount();
 
   const ms = (x: number) => `${x.toFixed(2)} ms`;
-  console.log(`VllmLatencyQuad: ${GROUPS} groups × 4 tiles = ${tiles} tiles, ${sparklines} sparklines, ${STEPS} steps, React 18 in jsdom`);
+  console.log(
+    `VllmLatencyQuad: ${GROUPS} groups × 4 tiles = ${tiles} tiles, ${sparklines} sparklines, ${STEPS} steps, React 18 in jsdom`,
+  );
   console.log(`  first render (grouping + quantiles + DOM)          ${ms(first)}`);
   console.log(`  re-render, same data (median of ${RERENDERS})             ${ms(median(sameData))}   target ≤ 16 ms`);
   console.log(`  re-render, resized ±40 px (median of ${RERENDERS})        ${ms(median(resized))}   target ≤ 16 ms`);
-  console.log(`  re-render, rows and fonts resized (median of ${RERENDERS})     ${ms(median(reshaped))}   target ≤ 16 ms`);
-  console.log(`  data refresh, new query result (median of 10)       ${ms(median(refreshes))}   (for context, no target)`);
+  console.log(
+    `  re-render, rows and fonts resized (median of ${RERENDERS})     ${ms(median(reshaped))}   target ≤ 16 ms`,
+  );
+  console.log(
+    `  data refresh, new query result (median of 10)       ${ms(median(refreshes))}   (for context, no target)`,
+  );
   console.log(`    of which view model (grouping, quantiles, means)  ${ms(median(viewModel))}`);
 }
 

@@ -10,12 +10,13 @@
 //    engine (src/model) computing mean + p50/p90/p99 over the range from the bucket series, against Prometheus's
 //    own evalTotalTime (stats=all) for the equivalent histogram_quantile queries.
 
-import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { dashboardUrl, openBrowser, prepareWait, PromRequest, waitForPanelsTimed, watchPage } from '../e2e/browser';
-import { promApi, rangeEndingOnAFilledMinute, startStack, Stack, waitForData } from '../e2e/stack';
-import { SentQuery, sentQueryFor, summedOverSteps } from '../e2e/reference';
+import { gzipSync } from 'node:zlib';
+
 import { groupBucketSeries, rangeQuantile, totalPerStep } from '../../src/model/histogram';
+import { dashboardUrl, openBrowser, prepareWait, PromRequest, waitForPanelsTimed, watchPage } from '../e2e/browser';
+import { SentQuery, sentQueryFor, summedOverSteps } from '../e2e/reference';
+import { promApi, rangeEndingOnAFilledMinute, Stack, startStack, waitForData } from '../e2e/stack';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const QUANTILES = [0.5, 0.9, 0.99];
@@ -23,7 +24,11 @@ const QUANTILES = [0.5, 0.9, 0.99];
 type Json = Record<string, unknown>;
 interface PanelSpec {
   kind: 'Panel';
-  spec: { display: { name: string }; plugin: { kind: string; spec: Json }; queries?: Array<{ kind: string; spec: { plugin: { kind: string; spec: { query: string } } } }> };
+  spec: {
+    display: { name: string };
+    plugin: { kind: string; spec: Json };
+    queries?: Array<{ kind: string; spec: { plugin: { kind: string; spec: { query: string } } } }>;
+  };
 }
 interface GridItem {
   x: number;
@@ -35,7 +40,10 @@ interface GridItem {
 interface Dashboard {
   kind: 'Dashboard';
   metadata: { name: string; project: string };
-  spec: { panels: Record<string, PanelSpec>; layouts: Array<{ kind: string; spec: { items: GridItem[] } & Json } & Json> } & Json;
+  spec: {
+    panels: Record<string, PanelSpec>;
+    layouts: Array<{ kind: string; spec: { items: GridItem[] } & Json } & Json>;
+  } & Json;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -57,7 +65,14 @@ function stat(name: string, query: string, unit: string): PanelSpec {
 function bucketSelector(query: string): { selector: string; by: string } {
   const m = /sum by \(([^)]*)\)\s*\(rate\(([a-zA-Z_:][\w:]*_bucket\{[^}]*\})\[[^\]]*\]\)\)/.exec(query);
   if (!m) throw new Error(`cannot find the bucket selector in: ${query}`);
-  return { selector: m[2], by: m[1].split(',').map((s) => s.trim()).filter((l) => l !== 'le').join(', ') };
+  return {
+    selector: m[2],
+    by: m[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter((l) => l !== 'le')
+      .join(', '),
+  };
 }
 
 /** The same dashboard with our panels replaced by official StatCharts over the same data. */
@@ -72,10 +87,18 @@ function statVariant(d: Dashboard): Dashboard {
       const count = selector.replace(/_bucket\{/, '_count{');
       const sum = selector.replace(/_bucket\{/, '_sum{');
       const parts: Record<string, PanelSpec> = {
-        [`${key}_mean`]: stat(`${title} mean`, `sum by (${by}) (increase(${sum}[$__range])) / sum by (${by}) (increase(${count}[$__range]))`, 'seconds'),
+        [`${key}_mean`]: stat(
+          `${title} mean`,
+          `sum by (${by}) (increase(${sum}[$__range])) / sum by (${by}) (increase(${count}[$__range]))`,
+          'seconds',
+        ),
       };
       for (const q of QUANTILES) {
-        parts[`${key}_p${q * 100}`] = stat(`${title} p${q * 100}`, `histogram_quantile(${q}, sum by (${by}, le) (increase(${selector}[$__range])))`, 'seconds');
+        parts[`${key}_p${q * 100}`] = stat(
+          `${title} p${q * 100}`,
+          `histogram_quantile(${q}, sum by (${by}, le) (increase(${selector}[$__range])))`,
+          'seconds',
+        );
       }
       Object.assign(panels, parts);
       replaced.set(key, Object.keys(parts));
@@ -85,7 +108,8 @@ function statVariant(d: Dashboard): Dashboard {
       roles.forEach((role, i) => {
         const query = p.spec.queries![i].spec.plugin.spec.query;
         if (role === 'kv') parts[`${key}_kv`] = stat(`${title} KV max`, `max(${query})`, 'percent-decimal');
-        if (role === 'running' || role === 'waiting') parts[`${key}_${role}`] = stat(`${title} ${role}`, `sum(${query})`, 'decimal');
+        if (role === 'running' || role === 'waiting')
+          parts[`${key}_${role}`] = stat(`${title} ${role}`, `sum(${query})`, 'decimal');
       });
       Object.assign(panels, parts);
       replaced.set(key, Object.keys(parts));
@@ -102,7 +126,12 @@ function statVariant(d: Dashboard): Dashboard {
         const parts = replaced.get(key);
         if (!parts) return [item];
         const w = Math.max(1, Math.floor(item.width / parts.length));
-        return parts.map((part, i) => ({ ...item, x: item.x + i * w, width: w, content: { $ref: `#/spec/panels/${part}` } }));
+        return parts.map((part, i) => ({
+          ...item,
+          x: item.x + i * w,
+          width: w,
+          content: { $ref: `#/spec/panels/${part}` },
+        }));
       }),
     },
   }));
@@ -110,7 +139,11 @@ function statVariant(d: Dashboard): Dashboard {
 }
 
 async function persesJson<T>(stack: Stack, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${stack.perses}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${stack.perses}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -130,7 +163,8 @@ async function loadOnce(url: string): Promise<Load> {
     const watch = watchPage(page);
     const bodies: Array<Promise<Buffer | undefined>> = [];
     page.on('response', (res) => {
-      if (new URL(res.url()).pathname.startsWith('/plugins/VllmPanels/')) bodies.push(res.body().catch(() => undefined));
+      if (new URL(res.url()).pathname.startsWith('/plugins/VllmPanels/'))
+        bodies.push(res.body().catch(() => undefined));
     });
     prepareWait(page);
     const t0 = performance.now();
@@ -153,7 +187,11 @@ async function loadOnce(url: string): Promise<Load> {
 
 /** Prometheus's evalTotalTime (seconds) for an instant query, from its own stats. */
 async function promEval(stack: Stack, query: string, time: number): Promise<number> {
-  const data = await promApi<{ stats: { timings: { evalTotalTime: number } } }>(stack, '/api/v1/query', { query, time, stats: 'all' });
+  const data = await promApi<{ stats: { timings: { evalTotalTime: number } } }>(stack, '/api/v1/query', {
+    query,
+    time,
+    stats: 'all',
+  });
   return data.stats.timings.evalTotalTime;
 }
 
@@ -174,9 +212,20 @@ interface Matrix {
 }
 
 /** Our engine on the bucket series of one quad query: mean + the quantiles over the range, per group (ms). */
-async function clientQuantileMs(stack: Stack, sent: SentQuery): Promise<{ ms: number; groups: number; buckets: number; steps: number }> {
-  const data = await promApi<Matrix>(stack, '/api/v1/query_range', { query: sent.query, start: sent.start, end: sent.end, step: sent.step });
-  const series = data.result.map((s) => ({ labels: s.metric, values: s.values.map(([t, v]) => [t * 1000, Number(v)] as const) }));
+async function clientQuantileMs(
+  stack: Stack,
+  sent: SentQuery,
+): Promise<{ ms: number; groups: number; buckets: number; steps: number }> {
+  const data = await promApi<Matrix>(stack, '/api/v1/query_range', {
+    query: sent.query,
+    start: sent.start,
+    end: sent.end,
+    step: sent.step,
+  });
+  const series = data.result.map((s) => ({
+    labels: s.metric,
+    values: s.values.map(([t, v]) => [t * 1000, Number(v)] as const),
+  }));
   const compute = () => {
     const { groups } = groupBucketSeries(series);
     let sink = 0;
@@ -210,7 +259,8 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, warmup * 1000));
     const { start, end } = await rangeEndingOnAFilledMinute(stack, 5 * 60_000);
     const ours = await persesJson<Dashboard[]>(stack, 'GET', `/api/v1/projects/${stack.project}/dashboards`);
-    for (const d of ours) await persesJson(stack, 'POST', `/api/v1/projects/${stack.project}/dashboards`, statVariant(d));
+    for (const d of ours)
+      await persesJson(stack, 'POST', `/api/v1/projects/${stack.project}/dashboards`, statVariant(d));
 
     const rows: string[][] = [];
     const quadQueries: SentQuery[] = [];
@@ -238,11 +288,27 @@ async function main(): Promise<void> {
       }
       const [o, s] = [median(times.ours), median(times.stat)];
       const [oMin, sMin] = [Math.min(...times.ours), Math.min(...times.stat)];
-      rows.push([d.metadata.name, `${panels.ours} / ${panels.stat}`, `${ms(o)} (min ${ms(oMin)})`, `${ms(s)} (min ${ms(sMin)})`, `${(o / s).toFixed(2)}×`]);
+      rows.push([
+        d.metadata.name,
+        `${panels.ours} / ${panels.stat}`,
+        `${ms(o)} (min ${ms(oMin)})`,
+        `${ms(s)} (min ${ms(sMin)})`,
+        `${(o / s).toFixed(2)}×`,
+      ]);
     }
 
-    console.log(`\nTime from navigation to every panel rendered (median and min of ${RUNS} cold loads each, alternating, 5-minute range)`);
-    console.table(rows.map(([dashboard, panels, o, s, ratio]) => ({ dashboard, 'panels (ours / stat)': panels, ours: o, 'official stat panels': s, 'ours ÷ stat (medians)': ratio })));
+    console.log(
+      `\nTime from navigation to every panel rendered (median and min of ${RUNS} cold loads each, alternating, 5-minute range)`,
+    );
+    console.table(
+      rows.map(([dashboard, panels, o, s, ratio]) => ({
+        dashboard,
+        'panels (ours / stat)': panels,
+        ours: o,
+        'official stat panels': s,
+        'ours ÷ stat (medians)': ratio,
+      })),
+    );
 
     console.log('\nBytes our module adds to the page (every response under /plugins/VllmPanels/)');
     console.table([{ raw: kib(moduleBytes), gzip: kib(moduleGzip) }]);
@@ -251,9 +317,16 @@ async function main(): Promise<void> {
     for (const sent of quadQueries) {
       const client = await clientQuantileMs(stack, sent);
       const reduced = summedOverSteps(sent);
-      const by = ['le', ...((/sum by \(([^)]*)\)/.exec(sent.query)?.[1] ?? '').split(',').map((l) => l.trim()).filter((l) => l && l !== 'le'))].join(', ');
+      const by = [
+        'le',
+        ...(/sum by \(([^)]*)\)/.exec(sent.query)?.[1] ?? '')
+          .split(',')
+          .map((l) => l.trim())
+          .filter((l) => l && l !== 'le'),
+      ].join(', ');
       let promSeconds = 0;
-      for (const q of QUANTILES) promSeconds += await promEval(stack, `histogram_quantile(${q}, sum by (${by}) (${reduced}))`, sent.end);
+      for (const q of QUANTILES)
+        promSeconds += await promEval(stack, `histogram_quantile(${q}, sum by (${by}) (${reduced}))`, sent.end);
       const metric = /([a-zA-Z_:][\w:]*)_bucket/.exec(sent.query)?.[1] ?? sent.query.slice(0, 40);
       const rangeSeconds = await promRangeEval(stack, sent);
       qrows.push({

@@ -14,10 +14,12 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import YAML from 'yaml';
-import { startPrometheus, PrometheusHandle } from '../support/prometheus';
-import { vllmOpenMetrics, TSDB_END, LLAMA, QWEN, LEGACY_MODEL } from '../support/vllm-tsdb';
-import { interpolate, Interpolation, DEFAULT_INTERPOLATION, ROOT } from '../dashboards/dashboard-files';
+
+import { DEFAULT_INTERPOLATION, interpolate, Interpolation, ROOT } from '../dashboards/dashboard-files';
+import { PrometheusHandle, startPrometheus } from '../support/prometheus';
+import { LEGACY_MODEL, LLAMA, QWEN, TSDB_END, vllmOpenMetrics } from '../support/vllm-tsdb';
 
 const RANGE_SECONDS = DEFAULT_INTERPOLATION.rangeSeconds;
 const END = TSDB_END;
@@ -48,7 +50,15 @@ function applicableSeed(text: string): Record<string, unknown> & { spec: Dashboa
 
 interface DashboardSpec {
   variables?: Array<{ spec: { name: string } }>;
-  panels: Record<string, { spec: { plugin: { kind: string }; queries?: Array<{ spec: { plugin: { spec: { query: string; seriesNameFormat?: string; minStep?: string } } } }> } }>;
+  panels: Record<
+    string,
+    {
+      spec: {
+        plugin: { kind: string };
+        queries?: Array<{ spec: { plugin: { spec: { query: string; seriesNameFormat?: string; minStep?: string } } } }>;
+      };
+    }
+  >;
 }
 
 /** Seconds of a Perses duration such as 15s, 1m, 1h30m. */
@@ -79,7 +89,12 @@ function refreshRequests(spec: DashboardSpec, variables: Interpolation['variable
       if (seen.has(key)) continue;
       const minStepSeconds = minStep ? seconds(minStep) : datasourceScrapeSeconds();
       const step = Math.max(minStepSeconds, Math.ceil(RANGE_SECONDS / 10_000));
-      const how: Interpolation = { variables, stepSeconds: step, scrapeSeconds: minStepSeconds, rangeSeconds: RANGE_SECONDS };
+      const how: Interpolation = {
+        variables,
+        stepSeconds: step,
+        scrapeSeconds: minStepSeconds,
+        rangeSeconds: RANGE_SECONDS,
+      };
       seen.set(key, { panel: id, expr: interpolate(query, how), mode, step });
     }
   }
@@ -111,8 +126,12 @@ async function evaluate(prom: PrometheusHandle, r: Request): Promise<Stats> {
     error?: string;
     data?: { stats?: { timings: { evalTotalTime: number }; samples?: { totalQueryableSamples: number } } };
   };
-  if (body.status !== 'success' || !body.data?.stats) throw new Error(`${r.panel}: ${body.error ?? 'no stats'} (${r.expr})`);
-  return { evalSeconds: body.data.stats.timings.evalTotalTime, samples: body.data.stats.samples?.totalQueryableSamples ?? 0 };
+  if (body.status !== 'success' || !body.data?.stats)
+    throw new Error(`${r.panel}: ${body.error ?? 'no stats'} (${r.expr})`);
+  return {
+    evalSeconds: body.data.stats.timings.evalTotalTime,
+    samples: body.data.stats.samples?.totalQueryableSamples ?? 0,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -172,7 +191,16 @@ async function main(): Promise<void> {
         `${queryRatio <= 0.5 ? 'met' : 'MISSED'} / ${timeRatio <= 0.6 ? 'met' : 'MISSED'}`,
       ]);
     }
-    const header = ['dashboard', 'queries ours / seed', 'ratio', 'eval ms ours / seed', 'ratio', 'samples read ours / seed', 'label look-ups', 'targets ≤ 50 % / ≤ 60 %'];
+    const header = [
+      'dashboard',
+      'queries ours / seed',
+      'ratio',
+      'eval ms ours / seed',
+      'ratio',
+      'samples read ours / seed',
+      'label look-ups',
+      'targets ≤ 50 % / ≤ 60 %',
+    ];
     const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
     process.stdout.write(
       `\nOne refresh, 1 h range, datasource scrape interval ${datasourceScrapeSeconds()}s, median of ${ROUNDS} rounds per query (Prometheus ${'`stats=all`'} evalTotalTime):\n\n${table}\n\n`,

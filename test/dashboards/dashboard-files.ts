@@ -3,9 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
+
 // Perses's interpolation itself (CommonJS build: no React needed), so the tests see what the browser sends.
 import { replaceVariable, replaceVariables } from '@perses-dev/plugin-system/dist/cjs/utils/variables.js';
+import YAML from 'yaml';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DASHBOARD_FILES = ['dashboards/performance_statistics.yaml', 'dashboards/query_statistics.yaml'] as const;
@@ -22,7 +23,17 @@ export interface DashboardResource {
   metadata: { name: string; project?: string };
   spec: {
     variables?: Array<{ kind: string; spec: { name: string; plugin?: PluginRef } & Record<string, unknown> }>;
-    panels: Record<string, { kind: string; spec: { display: { name: string }; plugin: PluginRef; queries?: Array<{ kind: string; spec: { plugin: PluginRef } }> } }>;
+    panels: Record<
+      string,
+      {
+        kind: string;
+        spec: {
+          display: { name: string };
+          plugin: PluginRef;
+          queries?: Array<{ kind: string; spec: { plugin: PluginRef } }>;
+        };
+      }
+    >;
     layouts: unknown[];
   };
 }

@@ -7,9 +7,20 @@
 // may lack a schema ONLY because its official archive is one of those — anything else (a typo, an unknown kind) fails.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync, cpSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+
 import { DASHBOARD_FILES, loadDashboard, PluginRef, ROOT } from './dashboard-files';
 
 const BIN = join(ROOT, '.data/bin');
@@ -44,17 +55,25 @@ function readPluginFolder(dir: string): PluginFolder {
     const kind = /^package model$/m.test(text) ? text.match(/^kind:\s*"([^"]+)"/m)?.[1] : undefined;
     if (kind) schemas.set(kind, file);
   }
-  return { dir, kinds: pkg.perses.plugins.map((p) => p.spec.name), schemas, schemasMissing: existsSync(join(schemasDir, 'MISSING.txt')) };
+  return {
+    dir,
+    kinds: pkg.perses.plugins.map((p) => p.spec.name),
+    schemas,
+    schemasMissing: existsSync(join(schemasDir, 'MISSING.txt')),
+  };
 }
 
 /** Every plugin a dashboard uses: panels, their queries, list variables. */
 function pluginUses(file: string): Array<{ where: string; plugin: PluginRef }> {
   const d = loadDashboard(file);
   const uses: Array<{ where: string; plugin: PluginRef }> = [];
-  for (const v of d.spec.variables ?? []) if (v.spec.plugin) uses.push({ where: `variable ${v.spec.name}`, plugin: v.spec.plugin });
+  for (const v of d.spec.variables ?? [])
+    if (v.spec.plugin) uses.push({ where: `variable ${v.spec.name}`, plugin: v.spec.plugin });
   for (const [id, panel] of Object.entries(d.spec.panels)) {
     uses.push({ where: `panel ${id}`, plugin: panel.spec.plugin });
-    (panel.spec.queries ?? []).forEach((q, i) => uses.push({ where: `panel ${id} query ${i + 1}`, plugin: q.spec.plugin }));
+    (panel.spec.queries ?? []).forEach((q, i) =>
+      uses.push({ where: `panel ${id} query ${i + 1}`, plugin: q.spec.plugin }),
+    );
   }
   return uses;
 }
@@ -64,7 +83,10 @@ function cueVet(folder: PluginFolder, plugin: PluginRef, scratch: string): { ok:
   const schema = folder.schemas.get(plugin.kind)!;
   const data = join(scratch, `${plugin.kind}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(data, JSON.stringify({ kind: plugin.kind, spec: plugin.spec ?? {} }));
-  const run = spawnSync(join(BIN, 'cue'), ['vet', '-c', `./${relative(folder.dir, schema)}`, data], { cwd: folder.dir, encoding: 'utf8' });
+  const run = spawnSync(join(BIN, 'cue'), ['vet', '-c', `./${relative(folder.dir, schema)}`, data], {
+    cwd: folder.dir,
+    encoding: 'utf8',
+  });
   return { ok: run.status === 0, message: `${run.stderr}${run.stdout}`.trim() };
 }
 
@@ -112,11 +134,16 @@ describe('bundled dashboards against the plugin schemas', () => {
     expect(uses.filter((u) => !folderOf(u.plugin.kind)).map((u) => `${u.where}: ${u.plugin.kind}`)).toEqual([]);
     const unvalidated = uses.filter((u) => !folderOf(u.plugin.kind)!.schemas.has(u.plugin.kind));
     if (unvalidated.length === 0) {
-      expect(percliLint(['-f', join(ROOT, file), '--plugin.path', pluginDir])).toEqual({ ok: true, message: 'your resources look good' });
+      expect(percliLint(['-f', join(ROOT, file), '--plugin.path', pluginDir])).toEqual({
+        ok: true,
+        message: 'your resources look good',
+      });
       return;
     }
     // Fallback: cue vet what has a schema; the rest may only be kinds of archives assembled without CUE.
-    expect(unvalidated.filter((u) => !folderOf(u.plugin.kind)!.schemasMissing).map((u) => `${u.where}: ${u.plugin.kind}`)).toEqual([]);
+    expect(
+      unvalidated.filter((u) => !folderOf(u.plugin.kind)!.schemasMissing).map((u) => `${u.where}: ${u.plugin.kind}`),
+    ).toEqual([]);
     const failures = uses
       .filter((u) => folderOf(u.plugin.kind)!.schemas.has(u.plugin.kind))
       .map((u) => ({ where: u.where, ...cueVet(folderOf(u.plugin.kind)!, u.plugin, scratch) }))
@@ -126,9 +153,17 @@ describe('bundled dashboards against the plugin schemas', () => {
 
   it('the schema check rejects a wrong spec (a misspelt option, an unknown field)', () => {
     const folderOf = (kind: string) => folders.find((f) => f.kinds.includes(kind))!;
-    const quad = cueVet(folderOf('VllmLatencyQuad'), { kind: 'VllmLatencyQuad', spec: { valueOverRange: 'whole-range' } }, scratch);
+    const quad = cueVet(
+      folderOf('VllmLatencyQuad'),
+      { kind: 'VllmLatencyQuad', spec: { valueOverRange: 'whole-range' } },
+      scratch,
+    );
     expect(quad.ok).toBe(false);
-    const gauge = cueVet(folderOf('VllmKvQueueGauge'), { kind: 'VllmKvQueueGauge', spec: { queryRoles: ['kv'], colour: 'red' } }, scratch);
+    const gauge = cueVet(
+      folderOf('VllmKvQueueGauge'),
+      { kind: 'VllmKvQueueGauge', spec: { queryRoles: ['kv'], colour: 'red' } },
+      scratch,
+    );
     expect(gauge).toMatchObject({ ok: false, message: expect.stringContaining('colour') });
     const stat = cueVet(folderOf('StatChart'), { kind: 'StatChart', spec: { calculation: 'last-numbr' } }, scratch);
     expect(stat.ok).toBe(false);

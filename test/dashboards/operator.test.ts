@@ -5,10 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
-import { driftedFiles, operatorFiles, OPERATOR_API_VERSION } from '../../percli-scripts/gen-operator';
+
+import { driftedFiles, OPERATOR_API_VERSION, operatorFiles } from '../../percli-scripts/gen-operator';
 import { ROOT } from './dashboard-files';
 
 const OPERATOR_MODULE = 'github.com/perses/perses-operator';
@@ -36,8 +38,11 @@ function closeLikeTheApiServer(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closeLikeTheApiServer);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'properties' ? mapValues(v as Record<string, unknown>, closeLikeTheApiServer) : closeLikeTheApiServer(v);
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+  for (const [k, v] of Object.entries(schema))
+    out[k] =
+      k === 'properties' ? mapValues(v as Record<string, unknown>, closeLikeTheApiServer) : closeLikeTheApiServer(v);
+  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields'])
+    out.additionalProperties = false;
   return out;
 }
 
@@ -60,7 +65,9 @@ function validatorFor(crdFile: string, version: string): ValidateFunction {
 }
 
 const errorsOf = (validate: ValidateFunction, resource: unknown): string[] =>
-  validate(resource) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
+  validate(resource)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 
 describe('Perses Operator resources (dashboards/operator)', () => {
   const crdDir = join(operatorModuleDir(), 'config/crd/bases');

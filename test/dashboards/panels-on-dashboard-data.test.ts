@@ -2,15 +2,15 @@
 // handed to the panels' own view models (the pure part of VllmLatencyQuad and VllmKvQueueGauge), gives full
 // panels — one row per model with every tile, one row per target — and no warning or problem sentence.
 
-import { MatrixSeries } from '../support/prometheus';
-import { TSDB_END, DEFAULT_FLEET, LLAMA, QWEN, LEGACY_MODEL } from '../support/vllm-tsdb';
-import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
-import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, interpolate, loadDashboard, PluginRef } from './dashboard-files';
-import { buildQuadViewModel } from '../../src/panels/latency-quad/quad-view-model';
-import { resolveSpec, LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-model';
-import { assignQueryRoles } from '../../src/panels/kv-queue-gauge/query-roles';
+import { KvQueueGaugeSpec, withDefaults } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-model';
 import { buildKvQueueView } from '../../src/panels/kv-queue-gauge/kv-queue-model';
-import { withDefaults, KvQueueGaugeSpec } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-model';
+import { assignQueryRoles } from '../../src/panels/kv-queue-gauge/query-roles';
+import { LatencyQuadSpec, resolveSpec } from '../../src/panels/latency-quad/latency-quad-model';
+import { buildQuadViewModel } from '../../src/panels/latency-quad/quad-view-model';
+import { MatrixSeries } from '../support/prometheus';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
+import { DEFAULT_FLEET, LEGACY_MODEL, LLAMA, QWEN, TSDB_END } from '../support/vllm-tsdb';
+import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, interpolate, loadDashboard, PluginRef } from './dashboard-files';
 
 const END = TSDB_END;
 const START = END - DEFAULT_INTERPOLATION.rangeSeconds;
@@ -30,7 +30,11 @@ const panels = DASHBOARD_FILES.flatMap((file) =>
 /** A panel query as Perses runs it (step from minStep, $__rate_interval from it), as Perses time series. */
 async function perses(q: PanelQuery) {
   const minStep = q.spec.plugin.spec.minStep === '1m' ? 60 : SCRAPE;
-  const expr = interpolate(q.spec.plugin.spec.query, { ...DEFAULT_INTERPOLATION, stepSeconds: minStep, scrapeSeconds: minStep });
+  const expr = interpolate(q.spec.plugin.spec.query, {
+    ...DEFAULT_INTERPOLATION,
+    stepSeconds: minStep,
+    scrapeSeconds: minStep,
+  });
   const data = await prom.queryRange(expr, START, END, minStep);
   const series = (data.result as MatrixSeries[]).map((s) => ({
     name: JSON.stringify(s.metric),
@@ -41,7 +45,7 @@ async function perses(q: PanelQuery) {
   return { definition: { kind: q.kind, spec: { plugin: q.spec.plugin } }, data: { series } };
 }
 
-describe('our panels on the dashboards\' real query results', () => {
+describe("our panels on the dashboards' real query results", () => {
   it.each(panels.filter((p) => p.plugin.kind === 'VllmLatencyQuad').map((p) => [p.where, p] as const))(
     '%s: one full row per model, no warning',
     async (_, panel) => {
@@ -71,7 +75,9 @@ describe('our panels on the dashboards\' real query results', () => {
       const view = buildKvQueueView(assignment, spec);
       expect(view.problems).toEqual([]);
       expect(view.instanceLabel).toBe('target');
-      expect(view.instances.map((r) => r.name).sort()).toEqual(DEFAULT_FLEET.map((t) => t.k8s?.pod ?? t.instance).sort());
+      expect(view.instances.map((r) => r.name).sort()).toEqual(
+        DEFAULT_FLEET.map((t) => t.k8s?.pod ?? t.instance).sort(),
+      );
       expect(view.kvMax).toBeGreaterThan(0);
       expect(view.kvMax).toBeLessThanOrEqual(1);
       expect(view.running).toBe(view.instances.reduce((sum, r) => sum + (r.running ?? 0), 0));

@@ -40,7 +40,9 @@ export function findAll(node: PromNode, name: string): PromNode[] {
 
 /** Syntax errors (Lezer's error nodes) with the text around them, empty when the expression parses. */
 export function syntaxErrors(expr: string): string[] {
-  return [...walk(parsePromQL(expr))].filter((n) => n.isError).map((n) => `near ${JSON.stringify(n.text || expr.slice(0, 40))}`);
+  return [...walk(parsePromQL(expr))]
+    .filter((n) => n.isError)
+    .map((n) => `near ${JSON.stringify(n.text || expr.slice(0, 40))}`);
 }
 
 /** Name of a function call node: rate, increase, vector, … */
@@ -48,7 +50,24 @@ export function functionName(call: PromNode): string {
   return call.children.find((c) => c.name === 'FunctionIdentifier')?.text ?? '';
 }
 
-const OPERATOR_TOKENS = new Set(['Or', 'And', 'Unless', 'Div', 'Mul', 'Add', 'Sub', 'Mod', 'Pow', 'Gtr', 'Lss', 'Gte', 'Lte', 'Eql', 'Neq', 'Atan2']);
+const OPERATOR_TOKENS = new Set([
+  'Or',
+  'And',
+  'Unless',
+  'Div',
+  'Mul',
+  'Add',
+  'Sub',
+  'Mod',
+  'Pow',
+  'Gtr',
+  'Lss',
+  'Gte',
+  'Lte',
+  'Eql',
+  'Neq',
+  'Atan2',
+]);
 const MODIFIERS = new Set(['MatchingModifierClause', 'BoolModifier']);
 
 /** The operator token of a BinaryExpr ('or', '/', '>', …). */
@@ -70,7 +89,10 @@ export function groupingLabels(aggregate: PromNode): string[] | undefined {
 }
 
 /** Metric name and label matchers (label → op + value) of a vector selector. */
-export function selectorParts(selector: PromNode): { metric: string; matchers: Record<string, { op: string; value: string }> } {
+export function selectorParts(selector: PromNode): {
+  metric: string;
+  matchers: Record<string, { op: string; value: string }>;
+} {
   const metric = selector.children.find((c) => c.name === 'Identifier')?.text ?? '';
   const matchers: Record<string, { op: string; value: string }> = {};
   for (const m of findAll(selector, 'UnquotedLabelMatcher')) {

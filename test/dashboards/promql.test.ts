@@ -3,9 +3,9 @@
 
 import {
   DASHBOARD_FILES,
+  dashboardQueries,
   DEFAULT_INTERPOLATION,
   FILTER_VARIABLES,
-  dashboardQueries,
   interpolate,
   loadDashboard,
 } from './dashboard-files';
@@ -55,52 +55,67 @@ describe('bundled dashboards: PromQL', () => {
     expect(q.datasource).toBeUndefined();
   });
 
-  it.each(panelQueries.map((q) => [label(q), q] as const))('%s filters every vLLM selector by all variables', (_, q) => {
-    const tree = parsePromQL(q.expr.replace(/\[\$__\w+\]/g, '[1m]'));
-    const selectors = findAll(tree, 'VectorSelector').map(selectorParts);
-    expect(selectors.length).toBeGreaterThan(0);
-    for (const { metric, matchers } of selectors) {
-      // `up` carries only target labels; every vLLM metric also has model_name.
-      const expected = metric === 'up' ? FILTER_VARIABLES.filter((v) => v !== 'model_name') : FILTER_VARIABLES;
-      for (const variable of expected) {
-        expect({ metric, [variable]: matchers[variable] }).toEqual({ metric, [variable]: { op: '=~', value: `$${variable}` } });
+  it.each(panelQueries.map((q) => [label(q), q] as const))(
+    '%s filters every vLLM selector by all variables',
+    (_, q) => {
+      const tree = parsePromQL(q.expr.replace(/\[\$__\w+\]/g, '[1m]'));
+      const selectors = findAll(tree, 'VectorSelector').map(selectorParts);
+      expect(selectors.length).toBeGreaterThan(0);
+      for (const { metric, matchers } of selectors) {
+        // `up` carries only target labels; every vLLM metric also has model_name.
+        const expected = metric === 'up' ? FILTER_VARIABLES.filter((v) => v !== 'model_name') : FILTER_VARIABLES;
+        for (const variable of expected) {
+          expect({ metric, [variable]: matchers[variable] }).toEqual({
+            metric,
+            [variable]: { op: '=~', value: `$${variable}` },
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(panelQueries.map((q) => [label(q), q] as const))('%s uses $__rate_interval in rates and $__range only for whole-range figures', (_, q) => {
-    expect(q.expr).not.toMatch(/\$__interval\b/);
-    // A $__range window in a range query is re-read at every step (the seeds' costliest habit): only tables,
-    // which send one instant query, may use it.
-    const allowed = q.panelKind === 'Table' ? [RATE_WINDOW, RANGE_WINDOW] : [RATE_WINDOW];
-    const tree = parsePromQL(interpolate(q.expr));
-    for (const call of findAll(tree, 'FunctionCall')) {
-      const name = functionName(call);
-      if (name !== 'rate' && name !== 'increase') continue;
-      const windows = findAll(call, 'MatrixSelector').map((m) => m.text.slice(m.text.lastIndexOf('[') + 1, -1));
-      for (const w of windows) expect({ [name]: w }).toEqual({ [name]: name === 'increase' ? RANGE_WINDOW : allowed.includes(w) ? w : allowed });
-      if (name === 'increase') expect(q.panelKind).toBe('Table');
-    }
-  });
+  it.each(panelQueries.map((q) => [label(q), q] as const))(
+    '%s uses $__rate_interval in rates and $__range only for whole-range figures',
+    (_, q) => {
+      expect(q.expr).not.toMatch(/\$__interval\b/);
+      // A $__range window in a range query is re-read at every step (the seeds' costliest habit): only tables,
+      // which send one instant query, may use it.
+      const allowed = q.panelKind === 'Table' ? [RATE_WINDOW, RANGE_WINDOW] : [RATE_WINDOW];
+      const tree = parsePromQL(interpolate(q.expr));
+      for (const call of findAll(tree, 'FunctionCall')) {
+        const name = functionName(call);
+        if (name !== 'rate' && name !== 'increase') continue;
+        const windows = findAll(call, 'MatrixSelector').map((m) => m.text.slice(m.text.lastIndexOf('[') + 1, -1));
+        for (const w of windows)
+          expect({ [name]: w }).toEqual({
+            [name]: name === 'increase' ? RANGE_WINDOW : allowed.includes(w) ? w : allowed,
+          });
+        if (name === 'increase') expect(q.panelKind).toBe('Table');
+      }
+    },
+  );
 
-  it.each(panelQueries.map((q) => [label(q), q] as const))('%s guards ratios, aggregates before quantiles, uses vector(0) only on label-free scalars', (_, q) => {
-    const tree = parsePromQL(interpolate(q.expr));
-    for (const node of walk(tree)) {
-      if (node.name === 'BinaryExpr' && binaryOperator(node) === '/') {
-        const [, denominator] = operands(node);
-        expect(isGuardedDenominator(denominator)).toBe(true);
+  it.each(panelQueries.map((q) => [label(q), q] as const))(
+    '%s guards ratios, aggregates before quantiles, uses vector(0) only on label-free scalars',
+    (_, q) => {
+      const tree = parsePromQL(interpolate(q.expr));
+      for (const node of walk(tree)) {
+        if (node.name === 'BinaryExpr' && binaryOperator(node) === '/') {
+          const [, denominator] = operands(node);
+          expect(isGuardedDenominator(denominator)).toBe(true);
+        }
+        if (node.name === 'FunctionCall' && functionName(node) === 'histogram_quantile') {
+          const aggregate = findAll(node, 'AggregateExpr')[0];
+          expect(aggregate && groupingLabels(aggregate)).toContain('le');
+        }
+        if (node.name === 'FunctionCall' && functionName(node) === 'vector') {
+          expect(isLabelFreeFallback(tree, node)).toBe(true);
+        }
       }
-      if (node.name === 'FunctionCall' && functionName(node) === 'histogram_quantile') {
-        const aggregate = findAll(node, 'AggregateExpr')[0];
-        expect(aggregate && groupingLabels(aggregate)).toContain('le');
-      }
-      if (node.name === 'FunctionCall' && functionName(node) === 'vector') {
-        expect(isLabelFreeFallback(tree, node)).toBe(true);
-      }
-    }
-  });
+    },
+  );
 
-  it('the structural checks catch the seed dashboards\' mistakes', () => {
+  it("the structural checks catch the seed dashboards' mistakes", () => {
     const unguarded = parsePromQL('sum(rate(a_sum[1m])) / sum(rate(a_count[1m]))');
     expect(isGuardedDenominator(operands(findAll(unguarded, 'BinaryExpr')[0])[1])).toBe(false);
     const labelled = parsePromQL('sum by (pod) (vllm:num_requests_running) or vector(0)');
@@ -118,29 +133,41 @@ describe('bundled dashboards: PromQL', () => {
     '%s gives the Latency Quad buckets by le and the _sum rate for the exact mean, per model',
     (_, q) => {
       const tree = parsePromQL(interpolate(q.expr));
-      const aggregates = findAll(tree, 'AggregateExpr').map((a) => ({ by: groupingLabels(a) ?? [], metric: findAll(a, 'VectorSelector').map((s) => selectorParts(s).metric)[0] }));
-      expect(aggregates.some((a) => a.metric.endsWith('_bucket') && a.by.includes('le') && a.by.includes('model_name'))).toBe(true);
-      expect(aggregates.some((a) => a.metric.endsWith('_sum') && !a.by.includes('le') && a.by.includes('model_name'))).toBe(true);
+      const aggregates = findAll(tree, 'AggregateExpr').map((a) => ({
+        by: groupingLabels(a) ?? [],
+        metric: findAll(a, 'VectorSelector').map((s) => selectorParts(s).metric)[0],
+      }));
+      expect(
+        aggregates.some((a) => a.metric.endsWith('_bucket') && a.by.includes('le') && a.by.includes('model_name')),
+      ).toBe(true);
+      expect(
+        aggregates.some((a) => a.metric.endsWith('_sum') && !a.by.includes('le') && a.by.includes('model_name')),
+      ).toBe(true);
     },
   );
 
-  it('reads renamed vLLM metrics through fallbacks and the simulator\'s finish_reason label', () => {
+  it("reads renamed vLLM metrics through fallbacks and the simulator's finish_reason label", () => {
     for (const q of panelQueries) {
       if (q.expr.includes('vllm:kv_cache_usage_perc')) expect(q.expr).toContain('vllm:gpu_cache_usage_perc');
-      if (q.expr.includes('vllm:inter_token_latency_seconds_bucket')) expect(q.expr).toContain('vllm:time_per_output_token_seconds_bucket');
-      if (q.expr.includes('vllm:inter_token_latency_seconds_sum')) expect(q.expr).toContain('vllm:time_per_output_token_seconds_sum');
+      if (q.expr.includes('vllm:inter_token_latency_seconds_bucket'))
+        expect(q.expr).toContain('vllm:time_per_output_token_seconds_bucket');
+      if (q.expr.includes('vllm:inter_token_latency_seconds_sum'))
+        expect(q.expr).toContain('vllm:time_per_output_token_seconds_sum');
       if (q.expr.includes('finished_reason')) expect(q.expr).toContain('finish_reason');
     }
   });
 
-  it.each(DASHBOARD_FILES.map((f) => [f] as const))('%s: variables are multi-select with an All that also matches missing labels', (file) => {
-    const variables = loadDashboard(file).spec.variables ?? [];
-    expect(variables.map((v) => v.spec.name)).toEqual([...FILTER_VARIABLES]);
-    for (const v of variables) {
-      expect(v.spec).toMatchObject({ allowAllValue: true, allowMultiple: true, customAllValue: '.*' });
-      expect((v.spec.plugin?.spec as { labelName: string }).labelName).toBe(v.spec.name);
-    }
-  });
+  it.each(DASHBOARD_FILES.map((f) => [f] as const))(
+    '%s: variables are multi-select with an All that also matches missing labels',
+    (file) => {
+      const variables = loadDashboard(file).spec.variables ?? [];
+      expect(variables.map((v) => v.spec.name)).toEqual([...FILTER_VARIABLES]);
+      for (const v of variables) {
+        expect(v.spec).toMatchObject({ allowAllValue: true, allowMultiple: true, customAllValue: '.*' });
+        expect((v.spec.plugin?.spec as { labelName: string }).labelName).toBe(v.spec.name);
+      }
+    },
+  );
 });
 
 /** A denominator that cannot divide by zero: a number, or `(… > 0)` so idle periods give no series instead of NaN. */
@@ -159,5 +186,9 @@ function isLabelFreeFallback(tree: PromNode, vectorCall: PromNode): boolean {
   );
   if (!parent) return false;
   const [left] = operands(parent);
-  return left.name === 'AggregateExpr' && groupingLabels(left) === undefined && !left.children.some((c) => c.name === 'AggregateModifier');
+  return (
+    left.name === 'AggregateExpr' &&
+    groupingLabels(left) === undefined &&
+    !left.children.some((c) => c.name === 'AggregateModifier')
+  );
 }

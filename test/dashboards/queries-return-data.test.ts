@@ -3,9 +3,17 @@
 // and the variables, fallbacks and label unifications do what the dashboards promise.
 
 import { MatrixSeries, VectorSample } from '../support/prometheus';
-import { TSDB_END, TSDB_START, LLAMA, QWEN, LEGACY_MODEL, DEFAULT_FLEET } from '../support/vllm-tsdb';
 import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
-import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, dashboardQueries, DashboardQuery, FILTER_VARIABLES, interpolate, Interpolation } from './dashboard-files';
+import { DEFAULT_FLEET, LEGACY_MODEL, LLAMA, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
+import {
+  DASHBOARD_FILES,
+  dashboardQueries,
+  DashboardQuery,
+  DEFAULT_INTERPOLATION,
+  FILTER_VARIABLES,
+  interpolate,
+  Interpolation,
+} from './dashboard-files';
 
 const STEP = DEFAULT_INTERPOLATION.stepSeconds;
 // The dashboards' default range (1 h) would start at the first scrape, where rates have no history yet.
@@ -14,8 +22,12 @@ const END = TSDB_END;
 
 const prom = vllmPrometheusForThisFile();
 
-const panelQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) => !q.where.startsWith('variable:'));
-const variableQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) => q.where.startsWith('variable:'));
+const panelQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter(
+  (q) => !q.where.startsWith('variable:'),
+);
+const variableQueries = DASHBOARD_FILES.flatMap((f) => dashboardQueries(f)).filter((q) =>
+  q.where.startsWith('variable:'),
+);
 const find = (dashboard: string, where: string): DashboardQuery[] =>
   panelQueries.filter((q) => q.dashboard.includes(dashboard) && q.where === where);
 const label = (q: DashboardQuery) => `${q.dashboard.replace('dashboards/', '')} ${q.where}`;
@@ -33,8 +45,11 @@ async function run(q: DashboardQuery, how: Interpolation = DEFAULT_INTERPOLATION
   return data.result;
 }
 
-const finiteValues = (series: MatrixSeries[]) => series.flatMap((s) => s.values.map(([, v]) => Number(v))).filter(Number.isFinite);
-const withVariables = (values: Partial<Record<(typeof FILTER_VARIABLES)[number], string | string[]>>): Interpolation => ({
+const finiteValues = (series: MatrixSeries[]) =>
+  series.flatMap((s) => s.values.map(([, v]) => Number(v))).filter(Number.isFinite);
+const withVariables = (
+  values: Partial<Record<(typeof FILTER_VARIABLES)[number], string | string[]>>,
+): Interpolation => ({
   ...DEFAULT_INTERPOLATION,
   variables: { ...DEFAULT_INTERPOLATION.variables, ...values },
 });
@@ -66,7 +81,10 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     const series = await run(itl, withVariables({ model_name: QWEN }));
     const inf = series.find((s) => s.metric.le === '+Inf')!;
     const direct = await prom.queryRange(
-      `sum by (model_name) (rate(vllm:inter_token_latency_seconds_count{model_name="${QWEN}"}[1m]))`, START, END, STEP,
+      `sum by (model_name) (rate(vllm:inter_token_latency_seconds_count{model_name="${QWEN}"}[1m]))`,
+      START,
+      END,
+      STEP,
     );
     expect(inf.values).toEqual((direct.result as MatrixSeries[])[0].values);
   });
@@ -76,7 +94,9 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     for (const q of [kv, running, waiting]) {
       const series = await run(q);
       // Rows are named by `target`: the pod, or host:port where the scrape has no Kubernetes labels.
-      expect(series.map((s) => s.metric.target).sort()).toEqual(DEFAULT_FLEET.map((t) => t.k8s?.pod ?? t.instance).sort());
+      expect(series.map((s) => s.metric.target).sort()).toEqual(
+        DEFAULT_FLEET.map((t) => t.k8s?.pod ?? t.instance).sort(),
+      );
     }
     for (const v of finiteValues(await run(kv))) {
       expect(v).toBeGreaterThanOrEqual(0);
@@ -88,19 +108,42 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     const [requests] = find('query', 'request_rate');
     const series = await run(requests);
     expect(series.every((s) => ['stop', 'length', 'abort'].includes(s.metric.finished_reason))).toBe(true);
-    expect(series.filter((s) => s.metric.model_name === QWEN).map((s) => s.metric.finished_reason).sort()).toEqual(['abort', 'length', 'stop']);
+    expect(
+      series
+        .filter((s) => s.metric.model_name === QWEN)
+        .map((s) => s.metric.finished_reason)
+        .sort(),
+    ).toEqual(['abort', 'length', 'stop']);
   });
 
   it('the per-model summary has every figure for every model, targets up included', async () => {
     const [summary] = find('query', 'per_model_summary');
     const series = await run(summary);
-    const figures = (model: string) => series.filter((s) => s.metric.model_name === model).map((s) => s.metric.figure).sort();
-    const expected = ['1 requests/s', '2 input tokens/s', '3 output tokens/s', '4 prompt tokens, mean', '5 prompt tokens, p50', '6 prompt tokens, p90', '7 prompt tokens, p99', '8 vLLM targets up'];
+    const figures = (model: string) =>
+      series
+        .filter((s) => s.metric.model_name === model)
+        .map((s) => s.metric.figure)
+        .sort();
+    const expected = [
+      '1 requests/s',
+      '2 input tokens/s',
+      '3 output tokens/s',
+      '4 prompt tokens, mean',
+      '5 prompt tokens, p50',
+      '6 prompt tokens, p90',
+      '7 prompt tokens, p99',
+      '8 vLLM targets up',
+    ];
     for (const model of [LLAMA, QWEN, LEGACY_MODEL]) expect(figures(model)).toEqual(expected);
-    const up = (model: string) => Number(series.find((s) => s.metric.model_name === model && s.metric.figure === '8 vLLM targets up')!.values[0][1]);
-    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) expect(up(model)).toBe(DEFAULT_FLEET.filter((t) => t.model === model).length);
+    const up = (model: string) =>
+      Number(
+        series.find((s) => s.metric.model_name === model && s.metric.figure === '8 vLLM targets up')!.values[0][1],
+      );
+    for (const model of [LLAMA, QWEN, LEGACY_MODEL])
+      expect(up(model)).toBe(DEFAULT_FLEET.filter((t) => t.model === model).length);
     // The mean prompt size lies between p50 and p99 for these right-skewed prompts.
-    const value = (figure: string) => Number(series.find((s) => s.metric.model_name === LLAMA && s.metric.figure === figure)!.values[0][1]);
+    const value = (figure: string) =>
+      Number(series.find((s) => s.metric.model_name === LLAMA && s.metric.figure === figure)!.values[0][1]);
     expect(value('4 prompt tokens, mean')).toBeGreaterThan(value('5 prompt tokens, p50'));
     expect(value('4 prompt tokens, mean')).toBeLessThan(value('7 prompt tokens, p99'));
   });
@@ -120,12 +163,19 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
       const one = await run(q, withVariables({ pod: [pod] }));
       expect(one.length).toBeGreaterThan(0);
       // Per-model panels keep only that pod's model; per-pod panels keep only that pod.
-      const seen = one.map((s) => ({ where: label(q), model: s.metric.model_name ?? DEFAULT_FLEET[0].model, pod: s.metric.pod ?? pod }));
+      const seen = one.map((s) => ({
+        where: label(q),
+        model: s.metric.model_name ?? DEFAULT_FLEET[0].model,
+        pod: s.metric.pod ?? pod,
+      }));
       expect(seen).toEqual(seen.map(() => ({ where: label(q), model: DEFAULT_FLEET[0].model, pod })));
     }
     const [kv] = find('performance', 'saturation');
     expect((await run(kv)).some((s) => s.metric.pod === undefined)).toBe(true);
-    expect((await run(kv, withVariables({ namespace: ['llm-d'] }))).map((s) => s.metric.namespace)).toEqual(['llm-d', 'llm-d']);
+    expect((await run(kv, withVariables({ namespace: ['llm-d'] }))).map((s) => s.metric.namespace)).toEqual([
+      'llm-d',
+      'llm-d',
+    ]);
   });
 
   it('a model selection of two models keeps exactly those', async () => {
@@ -133,12 +183,22 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     expect(models(await run(e2e, withVariables({ model_name: [LLAMA, QWEN] })))).toEqual([LLAMA, QWEN].sort());
   });
 
-  it.each(variableQueries.map((q) => [label(q), q] as const))('%s lists the label values (as /api/v1/label/…/values does)', async (_, q) => {
-    const name = q.where.replace('variable:', '');
-    const params = new URLSearchParams({ 'match[]': interpolate(q.expr), start: String(START), end: String(END) });
-    const body = (await (await fetch(`${prom.url}/api/v1/label/${name}/values?${params}`)).json()) as { status: string; data: string[] };
-    expect(body.status).toBe('success');
-    const expected = [...new Set(DEFAULT_FLEET.map((t) => (name === 'model_name' ? t.model : t.k8s?.[name as 'pod'])).filter(Boolean))].sort();
-    expect(body.data.sort()).toEqual(expected);
-  });
+  it.each(variableQueries.map((q) => [label(q), q] as const))(
+    '%s lists the label values (as /api/v1/label/…/values does)',
+    async (_, q) => {
+      const name = q.where.replace('variable:', '');
+      const params = new URLSearchParams({ 'match[]': interpolate(q.expr), start: String(START), end: String(END) });
+      const body = (await (await fetch(`${prom.url}/api/v1/label/${name}/values?${params}`)).json()) as {
+        status: string;
+        data: string[];
+      };
+      expect(body.status).toBe('success');
+      const expected = [
+        ...new Set(
+          DEFAULT_FLEET.map((t) => (name === 'model_name' ? t.model : t.k8s?.[name as 'pod'])).filter(Boolean),
+        ),
+      ].sort();
+      expect(body.data.sort()).toEqual(expected);
+    },
+  );
 });

@@ -2,10 +2,11 @@
 // the page instrumentation the tests and the benchmark share: console errors, uncaught exceptions, the
 // Prometheus requests the panels made, and "every panel has rendered".
 
-import { BrowserContext, chromium, Page, Request } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { BrowserContext, chromium, Page, Request } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -73,7 +74,13 @@ export function watchPage(page: Page): PageWatch {
 }
 
 /** Dashboard URL with an absolute time range, so the panels and the reference queries see the same data. */
-export function dashboardUrl(viewer: string, project: string, dashboard: string, startMs: number, endMs: number): string {
+export function dashboardUrl(
+  viewer: string,
+  project: string,
+  dashboard: string,
+  startMs: number,
+  endMs: number,
+): string {
   return `${viewer}/projects/${project}/dashboards/${dashboard}?start=${startMs}&end=${endMs}&refresh=0s`;
 }
 
@@ -102,7 +109,9 @@ export function prepareWait(page: Page): void {
 function panelsSettled(): number | false {
   const panels = [...document.querySelectorAll('[data-testid="panel"]')];
   if (panels.length === 0) return false;
-  const busy = panels.some((p) => p.querySelector('[aria-label="Loading..."], [aria-label="loading"], [role="progressbar"], .MuiSkeleton-root'));
+  const busy = panels.some((p) =>
+    p.querySelector('[aria-label="Loading..."], [aria-label="loading"], [role="progressbar"], .MuiSkeleton-root'),
+  );
   if (busy) return false;
   const drawn = panels.every((p) => {
     const content = p.querySelector('.MuiCardContent-root') ?? p;
@@ -120,7 +129,10 @@ export async function waitForPanels(page: Page, timeoutMs = 180_000): Promise<nu
   return (await waitForPanelsTimed(page, timeoutMs)).panels;
 }
 
-export async function waitForPanelsTimed(page: Page, timeoutMs = 180_000): Promise<{ panels: number; settledAt: number }> {
+export async function waitForPanelsTimed(
+  page: Page,
+  timeoutMs = 180_000,
+): Promise<{ panels: number; settledAt: number }> {
   const pending = trackInflight(page);
   const deadline = Date.now() + timeoutMs;
   let since: number | undefined;
@@ -133,7 +145,10 @@ export async function waitForPanelsTimed(page: Page, timeoutMs = 180_000): Promi
     } else {
       since = undefined;
     }
-    if (Date.now() > deadline) throw new Error(`panels not rendered after ${timeoutMs / 1000}s (in flight: ${[...pending].map((r) => r.url()).join(', ')})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `panels not rendered after ${timeoutMs / 1000}s (in flight: ${[...pending].map((r) => r.url()).join(', ')})`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

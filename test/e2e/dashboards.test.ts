@@ -2,15 +2,26 @@
 // folder) → viewer host page → our panels loaded by Module Federation. Numbers on screen are checked against
 // Prometheus's own answers for the same query, range and step.
 
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
+
 import { formatValue } from '@perses-dev/core';
-import { BrowserSession, dashboardUrl, openBrowser, PageWatch, panelTitles, prepareWait, waitForPanels, watchPage } from './browser';
+import { Page } from 'playwright-core';
+
 import { freePort } from '../support/prometheus';
-import { instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from './stack';
+import {
+  BrowserSession,
+  dashboardUrl,
+  openBrowser,
+  PageWatch,
+  panelTitles,
+  prepareWait,
+  waitForPanels,
+  watchPage,
+} from './browser';
 import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from './reference';
+import { instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from './stack';
 
 interface PanelSpec {
   kind: 'Panel';
@@ -25,7 +36,9 @@ interface Dashboard {
   spec: {
     display?: { name: string };
     panels: Record<string, PanelSpec>;
-    layouts: Array<{ spec: { display?: { collapse?: { open: boolean } }; items: Array<{ content: { $ref: string } }> } }>;
+    layouts: Array<{
+      spec: { display?: { collapse?: { open: boolean } }; items: Array<{ content: { $ref: string } }> };
+    }>;
   };
 }
 
@@ -104,7 +117,10 @@ afterAll(async () => {
 }, 60_000);
 
 test('both bundled dashboards are served by the Perses server', () => {
-  expect(dashboards.map((d) => d.metadata.name).sort()).toEqual(['vllm-performance-statistics', 'vllm-query-statistics']);
+  expect(dashboards.map((d) => d.metadata.name).sort()).toEqual([
+    'vllm-performance-statistics',
+    'vllm-query-statistics',
+  ]);
 });
 
 test('each dashboard renders every panel with no console error; screenshots saved', async () => {
@@ -144,21 +160,42 @@ test('every VllmLatencyQuad tile equals Prometheus histogram_quantile (and Σ_su
         groups?: { nameFormat?: string };
       };
       // The reference below is for the default range mode with `_sum` rates; other modes need another reference.
-      expect({ title, mode: spec.valueOverRange ?? 'range', meanInput: spec.meanInput ?? 'sum' }).toEqual({ title, mode: 'range', meanInput: 'sum' });
+      expect({ title, mode: spec.valueOverRange ?? 'range', meanInput: spec.meanInput ?? 'sum' }).toEqual({
+        title,
+        mode: 'range',
+        meanInput: 'sum',
+      });
       const nameFormat = spec.groups?.nameFormat;
       if (!nameFormat) throw new Error(`${title}: the reference needs groups.nameFormat to name rows`);
-      const statistics = spec.statistics ?? [{ kind: 'mean' }, { kind: 'quantile', quantile: 0.5 }, { kind: 'quantile', quantile: 0.9 }, { kind: 'quantile', quantile: 0.99 }];
+      const statistics = spec.statistics ?? [
+        { kind: 'mean' },
+        { kind: 'quantile', quantile: 0.5 },
+        { kind: 'quantile', quantile: 0.9 },
+        { kind: 'quantile', quantile: 0.99 },
+      ];
       const sent = sentQueryFor(panel.spec.queries![0].spec.plugin.spec.query, watch.promRequests);
       const rows = shown[title];
       if (!rows) {
         // No rows is right only when Prometheus saw no request in the panel's steps either.
-        const series = (await instantQuery(stack, summedOverSteps(sent), sent.end)).map((x) => JSON.stringify(x.metric));
-        const text = await page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first().textContent();
-        expect({ title, prometheusSeries: series, says: /No samples/.test(text ?? '') }).toEqual({ title, prometheusSeries: [], says: true });
+        const series = (await instantQuery(stack, summedOverSteps(sent), sent.end)).map((x) =>
+          JSON.stringify(x.metric),
+        );
+        const text = await page
+          .locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) })
+          .first()
+          .textContent();
+        expect({ title, prometheusSeries: series, says: /No samples/.test(text ?? '') }).toEqual({
+          title,
+          prometheusSeries: [],
+          says: true,
+        });
         continue;
       }
       for (const [i, stat] of statistics.entries()) {
-        const expected = stat.kind === 'mean' ? await referenceMeans(stack, sent, nameFormat) : await referenceQuantiles(stack, sent, stat.quantile, nameFormat);
+        const expected =
+          stat.kind === 'mean'
+            ? await referenceMeans(stack, sent, nameFormat)
+            : await referenceQuantiles(stack, sent, stat.quantile, nameFormat);
         for (const [row, tiles] of Object.entries(rows)) {
           const want = expected.get(row);
           const text = tiles[i];
@@ -170,7 +207,12 @@ test('every VllmLatencyQuad tile equals Prometheus histogram_quantile (and Σ_su
             continue;
           }
           if (!got) throw new Error(`${where}: tile shows "${text}", Prometheus says ${want}`);
-          expect({ where, text, withinDisplayPrecision: Math.abs(got.value - want) <= got.tolerance, prometheus: want }).toEqual({
+          expect({
+            where,
+            text,
+            withinDisplayPrecision: Math.abs(got.value - want) <= got.tolerance,
+            prometheus: want,
+          }).toEqual({
             where,
             text,
             withinDisplayPrecision: true,
@@ -195,8 +237,17 @@ test('the KV-cache/queue gauge shows the KV, running and waiting figures Prometh
     const { page, watch } = await openDashboard(d.metadata.project, d.metadata.name);
     for (const panel of gauges) {
       const title = panel.spec.display.name;
-      const spec = panel.spec.plugin.spec as { queryRoles?: string[]; valueOverRange?: string; kvScale?: string; decimalPlaces?: number };
-      expect({ title, valueOverRange: spec.valueOverRange ?? 'last', kvScale: spec.kvScale ?? 'fraction' }).toEqual({ title, valueOverRange: 'last', kvScale: 'fraction' });
+      const spec = panel.spec.plugin.spec as {
+        queryRoles?: string[];
+        valueOverRange?: string;
+        kvScale?: string;
+        decimalPlaces?: number;
+      };
+      expect({ title, valueOverRange: spec.valueOverRange ?? 'last', kvScale: spec.kvScale ?? 'fraction' }).toEqual({
+        title,
+        valueOverRange: 'last',
+        kvScale: 'fraction',
+      });
       const roles = spec.queryRoles ?? ['kv', 'running', 'waiting'];
       const root = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) });
       for (const [role, testId, reduce] of [
@@ -236,11 +287,21 @@ test('the Perses server rejects a dashboard whose quad spec breaks the CUE schem
           spec: {
             display: { name: 'bad' },
             plugin: { kind: 'VllmLatencyQuad', spec: { valueOverRange: 'median' } },
-            queries: [{ kind: 'TimeSeriesQuery', spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'x_bucket' } } } }],
+            queries: [
+              {
+                kind: 'TimeSeriesQuery',
+                spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'x_bucket' } } },
+              },
+            ],
           },
         },
       },
-      layouts: [{ kind: 'Grid', spec: { items: [{ x: 0, y: 0, width: 12, height: 6, content: { $ref: '#/spec/panels/bad' } }] } }],
+      layouts: [
+        {
+          kind: 'Grid',
+          spec: { items: [{ x: 0, y: 0, width: 12, height: 6, content: { $ref: '#/spec/panels/bad' } }] },
+        },
+      ],
     },
   };
   const res = await fetch(`${stack.perses}/api/v1/projects/${stack.project}/dashboards`, {
@@ -264,7 +325,12 @@ test('with Prometheus unreachable the panels show an error and the page keeps wo
   const closed = await freePort();
   const apply = spawnSync(join(ROOT, 'percli-scripts', 'apply.sh'), [], {
     cwd: ROOT,
-    env: { ...process.env, PERSES_URL: stack.perses, PERSES_PROJECT: project, PROMETHEUS_URL: `http://127.0.0.1:${closed}` },
+    env: {
+      ...process.env,
+      PERSES_URL: stack.perses,
+      PERSES_PROJECT: project,
+      PROMETHEUS_URL: `http://127.0.0.1:${closed}`,
+    },
     encoding: 'utf8',
   });
   expect({ status: apply.status, stderr: apply.status === 0 ? '' : apply.stderr }).toEqual({ status: 0, stderr: '' });
@@ -281,13 +347,19 @@ test('with Prometheus unreachable the panels show an error and the page keeps wo
     })),
   );
   // Every panel says something went wrong (Perses's error icon or the plugin's own error text) …
-  for (const p of perPanel) expect({ shown: p.errorIcon || /error|unavailable|bad gateway|502|failed/.test(p.text) }).toEqual({ shown: true });
+  for (const p of perPanel)
+    expect({ shown: p.errorIcon || /error|unavailable|bad gateway|502|failed/.test(p.text) }).toEqual({ shown: true });
   // … no quad or gauge invents a number …
-  const quadNumbers = await page.$$eval('[data-testid="quad-tile-value"]', (tiles) => tiles.map((t) => t.textContent ?? '').filter((t) => /\d/.test(t)));
+  const quadNumbers = await page.$$eval('[data-testid="quad-tile-value"]', (tiles) =>
+    tiles.map((t) => t.textContent ?? '').filter((t) => /\d/.test(t)),
+  );
   expect(quadNumbers).toEqual([]);
   // … and the page itself is intact: no uncaught exception, toolbar still there and usable.
   expect(watch.pageErrors).toEqual([]);
-  await page.getByRole('button', { name: /refresh/i }).first().click();
+  await page
+    .getByRole('button', { name: /refresh/i })
+    .first()
+    .click();
   await waitForPanels(page);
   expect(watch.pageErrors).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, 'unreachable-prometheus.png'), fullPage: true });

@@ -4,7 +4,9 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { chromium } from 'playwright-core';
+
 import { CHROMIUM } from './browser';
 import { quadScenesPage } from './latency-quad-pages';
 
@@ -54,14 +56,21 @@ function measure(): Measured {
       scene: sceneOf(el),
       text: el.textContent ?? '',
       fontSize: parseFloat(getComputedStyle(el).fontSize),
-      modelFontSize: parseFloat(getComputedStyle(el.closest('[data-testid="quad-row"]')!).getPropertyValue('--quad-value-size')),
+      modelFontSize: parseFloat(
+        getComputedStyle(el.closest('[data-testid="quad-row"]')!).getPropertyValue('--quad-value-size'),
+      ),
       overflow: Math.max(text.right - right, left - text.left, text.bottom - box.bottom),
     };
   });
   const names = [...document.querySelectorAll('[data-testid="quad-row-name"]')].map((el) => {
     const box = el.getBoundingClientRect();
     const text = textRect(el);
-    return { scene: sceneOf(el), text: el.textContent ?? '', title: el.getAttribute('title') ?? '', overflow: text.right - box.right };
+    return {
+      scene: sceneOf(el),
+      text: el.textContent ?? '',
+      title: el.getAttribute('title') ?? '',
+      overflow: text.right - box.right,
+    };
   });
   // SLO lines carry numbers too: their text must not be clipped by their own box (noWrap ellipsis) either.
   const slos = [...document.querySelectorAll('[data-testid="quad-slo"]')].map((el) => ({

@@ -1,7 +1,7 @@
 // What the panels should show, asked from Prometheus itself for exactly the query, range and step the browser used.
 
-import { instantQuery, StackInfo, VectorSample } from './stack';
 import type { PromRequest } from './browser';
+import { instantQuery, StackInfo, VectorSample } from './stack';
 
 /** A query as the Prometheus plugin sent it: interpolated PromQL, aligned start/end and step (seconds). */
 export interface SentQuery {
@@ -13,16 +13,26 @@ export interface SentQuery {
 
 /** Query shape without selectors, ranges and spacing: template and interpolated query compare equal. */
 export function queryShape(promql: string): string {
-  return promql.replace(/\{[^}]*\}/g, '{}').replace(/\[[^\]]*\]/g, '[]').replace(/\s+/g, '');
+  return promql
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\[[^\]]*\]/g, '[]')
+    .replace(/\s+/g, '');
 }
 
 /** The range query the browser sent for a panel query template (matched on its shape), or an error naming it. */
 export function sentQueryFor(template: string, requests: readonly PromRequest[]): SentQuery {
   const wanted = queryShape(template);
-  const hits = requests.filter((r) => r.path === '/api/v1/query_range' && queryShape(r.params.get('query') ?? '') === wanted);
+  const hits = requests.filter(
+    (r) => r.path === '/api/v1/query_range' && queryShape(r.params.get('query') ?? '') === wanted,
+  );
   if (hits.length === 0) throw new Error(`the browser sent no query_range for: ${template}`);
   const last = hits[hits.length - 1].params;
-  return { query: last.get('query')!, start: Number(last.get('start')), end: Number(last.get('end')), step: Number(last.get('step')) };
+  return {
+    query: last.get('query')!,
+    start: Number(last.get('start')),
+    end: Number(last.get('end')),
+    step: Number(last.get('step')),
+  };
 }
 
 /**
@@ -31,7 +41,8 @@ export function sentQueryFor(template: string, requests: readonly PromRequest[])
  * and Prometheus 2.x subqueries include their left edge.
  */
 export function summedOverSteps(sent: SentQuery): string {
-  if (sent.start % sent.step !== 0) throw new Error(`range start ${sent.start} is not a multiple of the step ${sent.step}: is the browser in UTC?`);
+  if (sent.start % sent.step !== 0)
+    throw new Error(`range start ${sent.start} is not a multiple of the step ${sent.step}: is the browser in UTC?`);
   return `sum_over_time((${sent.query})[${sent.end - sent.start}s:${sent.step}s])`;
 }
 
@@ -45,14 +56,27 @@ export function formatName(nameFormat: string, labels: Record<string, string>): 
 }
 
 /** Per group name: Prometheus's histogram_quantile(q) of the bucket rates summed over the panel's steps. */
-export async function referenceQuantiles(stack: StackInfo, sent: SentQuery, q: number, nameFormat: string): Promise<Map<string, number>> {
+export async function referenceQuantiles(
+  stack: StackInfo,
+  sent: SentQuery,
+  q: number,
+  nameFormat: string,
+): Promise<Map<string, number>> {
   const by = ['le', ...formatLabels(nameFormat)].join(', ');
-  const result = await instantQuery(stack, `histogram_quantile(${q}, sum by (${by}) (${summedOverSteps(sent)}))`, sent.end);
+  const result = await instantQuery(
+    stack,
+    `histogram_quantile(${q}, sum by (${by}) (${summedOverSteps(sent)}))`,
+    sent.end,
+  );
   return new Map(result.map((s: VectorSample) => [formatName(nameFormat, s.metric), Number(s.value[1])]));
 }
 
 /** Per group name: Σ _sum rate / Σ +Inf bucket rate over the panel's steps (meanInput "sum"), from Prometheus's sums. */
-export async function referenceMeans(stack: StackInfo, sent: SentQuery, nameFormat: string): Promise<Map<string, number>> {
+export async function referenceMeans(
+  stack: StackInfo,
+  sent: SentQuery,
+  nameFormat: string,
+): Promise<Map<string, number>> {
   const result = await instantQuery(stack, summedOverSteps(sent), sent.end);
   const sums = new Map<string, number>();
   const counts = new Map<string, number>();
@@ -61,10 +85,22 @@ export async function referenceMeans(stack: StackInfo, sent: SentQuery, nameForm
     const target = s.metric.le === undefined ? sums : s.metric.le === '+Inf' ? counts : undefined;
     target?.set(name, (target.get(name) ?? 0) + Number(s.value[1]));
   }
-  return new Map([...counts].filter(([, count]) => count > 0).map(([name, count]) => [name, (sums.get(name) ?? NaN) / count]));
+  return new Map(
+    [...counts].filter(([, count]) => count > 0).map(([name, count]) => [name, (sums.get(name) ?? NaN) / count]),
+  );
 }
 
-const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, 'µs': 1e-6, us: 1e-6, ms: 1e-3, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
+const UNIT_SECONDS: Record<string, number> = {
+  ns: 1e-9,
+  µs: 1e-6,
+  us: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  min: 60,
+  h: 3600,
+  d: 86400,
+};
 
 /**
  * Parses a tile like "4.23s", "75.2ms", "≥ 2.56m" into seconds with the half-unit of its last digit as the

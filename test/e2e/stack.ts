@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+
 import { freePort } from '../support/prometheus';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -79,7 +80,12 @@ export async function startStack(options: StartOptions = {}): Promise<Stack> {
     ...options.env,
   };
   // Own process group, so stop() reaches start.sh, whose trap stops every component it started.
-  const child: ChildProcess = spawn(join(ROOT, 'percli-scripts', 'start.sh'), [], { cwd: ROOT, env, detached: true, stdio: ['ignore', out, out] });
+  const child: ChildProcess = spawn(join(ROOT, 'percli-scripts', 'start.sh'), [], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   let exited: number | null = null;
   const exit = new Promise<void>((done) => child.on('exit', (code) => ((exited = code ?? -1), done())));
   const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
@@ -99,7 +105,10 @@ export async function startStack(options: StartOptions = {}): Promise<Stack> {
   const info = join(dir, 'stack.json');
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   while (!existsSync(info)) {
-    if (exited !== null) throw new Error(`percli-scripts/start.sh exited with ${exited} before the stack was ready:\n${log().slice(-4000)}`);
+    if (exited !== null)
+      throw new Error(
+        `percli-scripts/start.sh exited with ${exited} before the stack was ready:\n${log().slice(-4000)}`,
+      );
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the stack was not ready in time:\n${log().slice(-4000)}`);
@@ -111,7 +120,11 @@ export async function startStack(options: StartOptions = {}): Promise<Stack> {
 }
 
 /** GET a Prometheus API path on the stack's Prometheus; returns `data`, throws with Prometheus's message. */
-export async function promApi<T = unknown>(stack: StackInfo, path: string, params: Record<string, string | number>): Promise<T> {
+export async function promApi<T = unknown>(
+  stack: StackInfo,
+  path: string,
+  params: Record<string, string | number>,
+): Promise<T> {
   const body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   const res = await fetch(`${stack.prometheus}${path}`, { method: 'POST', body });
   const json = (await res.json()) as { status: string; data: T; error?: string };
@@ -126,10 +139,17 @@ export interface VectorSample {
 
 /** Instant query at `time` (seconds). */
 export const instantQuery = (stack: StackInfo, query: string, time: number) =>
-  promApi<{ resultType: string; result: VectorSample[] }>(stack, '/api/v1/query', { query, time }).then((d) => d.result);
+  promApi<{ resultType: string; result: VectorSample[] }>(stack, '/api/v1/query', { query, time }).then(
+    (d) => d.result,
+  );
 
 /** Waits until `query` returns at least `minSeries` series with a positive value (data has arrived). */
-export async function waitForData(stack: StackInfo, query: string, minSeries: number, timeoutMs = 120_000): Promise<void> {
+export async function waitForData(
+  stack: StackInfo,
+  query: string,
+  minSeries: number,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await instantQuery(stack, query, Date.now() / 1000).catch(() => [] as VectorSample[]);
@@ -146,10 +166,17 @@ export async function waitForData(stack: StackInfo, query: string, minSeries: nu
  * the panels use (≤ 1 min, whole seconds) still aligns on that minute. The range lies in the past, so the data
  * under it no longer changes while panels and reference queries read it.
  */
-export async function rangeEndingOnAFilledMinute(stack: StackInfo, windowMs: number): Promise<{ start: number; end: number }> {
+export async function rangeEndingOnAFilledMinute(
+  stack: StackInfo,
+  windowMs: number,
+): Promise<{ start: number; end: number }> {
   for (;;) {
     const minute = Math.floor((Date.now() - 2_000) / 60_000) * 60_000;
-    const filled = await instantQuery(stack, 'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[75s]))', minute / 1000);
+    const filled = await instantQuery(
+      stack,
+      'sum by (model_name) (increase(vllm:e2e_request_latency_seconds_count[75s]))',
+      minute / 1000,
+    );
     if (filled.filter((s) => Number(s.value[1]) > 0).length >= 2) {
       const end = minute + 3_000;
       return { start: end - windowMs, end };

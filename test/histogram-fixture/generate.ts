@@ -16,11 +16,12 @@
 // Values are encoded as JSON numbers or "NaN" / "+Inf" / "-Inf"; an absent result is null.
 // Without prometheus/promtool on PATH it says so and leaves the committed fixture untouched (exit 0).
 
-import { writeFileSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { findPrometheus, startPrometheus, PrometheusHandle, QueryData } from '../support/prometheus';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { seededRandom } from '../support/prng';
+import { findPrometheus, PrometheusHandle, QueryData, startPrometheus } from '../support/prometheus';
 
 export type Encoded = number | 'NaN' | '+Inf' | '-Inf';
 
@@ -70,7 +71,6 @@ const QS = ['-Inf', '-0.5', '0', '0.01', '0.25', '0.5', '0.9', '0.95', '0.99', '
 // ---------------------------------------------------------------------------------------------------------------
 // Data
 
-
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
@@ -88,14 +88,18 @@ const requestTokens = (limit: number): number[] => {
 };
 const LAYOUTS: Record<string, number[]> = {
   request_latency: [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680],
-  ttft: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560],
+  ttft: [
+    0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
+  ],
   itl: [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80],
   iteration_tokens: [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384],
   request_tokens_4096: requestTokens(4096),
   request_tokens_1024: requestTokens(1024),
   request_params_n: [1, 2, 5, 10, 20],
   num_preemptions: [1, 2, 3, 4, 5, 10, 20],
-  kv_block_lifetime: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800],
+  kv_block_lifetime: [
+    0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800,
+  ],
 };
 
 /** `le` as Python's prometheus_client writes it (vLLM): Go-style float text, integers with ".0". */
@@ -169,42 +173,129 @@ function instantCases(): RawInstant[] {
     const counts = lognormalCounts(bounds, n, median, sigma, 1000 + i);
     const tag = `${layout}_${i}`;
     cases.push(layoutCase(`vllm_${tag}_count`, `vLLM ${layout} buckets, python le, counts`, bounds, counts, pythonLe));
-    cases.push(layoutCase(`vllm_${tag}_rate`, `vLLM ${layout} buckets, go le, 5m rates`, bounds, counts, goLe, 1 / 300));
+    cases.push(
+      layoutCase(`vllm_${tag}_rate`, `vLLM ${layout} buckets, go le, 5m rates`, bounds, counts, goLe, 1 / 300),
+    );
   });
   const ttft = LAYOUTS.ttft;
   cases.push(
     layoutCase('vllm_ttft_small', 'a handful of observations', ttft, lognormalCounts(ttft, 3, 0.2, 1, 7), pythonLe),
     layoutCase('vllm_ttft_one', 'one observation', ttft, lognormalCounts(ttft, 1, 0.2, 1, 8), pythonLe),
-    layoutCase('vllm_ttft_overflow', 'most observations above 2560 s: rank in +Inf', ttft, lognormalCounts(ttft, 1000, 4000, 0.5, 9), pythonLe),
+    layoutCase(
+      'vllm_ttft_overflow',
+      'most observations above 2560 s: rank in +Inf',
+      ttft,
+      lognormalCounts(ttft, 1000, 4000, 0.5, 9),
+      pythonLe,
+    ),
   );
 
   // `le` spellings: one odd bucket between 0.25 and 3, so whether and how it parses moves the answer.
   const spellings = [
-    '1', '1.0', '1e0', '1E0', '+1', '01', '1.', '.5', '+.5', '0.5e1', '1.5E+0', '10e-1',
-    '0x1p-2', '0x1p0', '0X1P+1', '0x1.8p1', '0x.8p1', '0x1p', '0x1', '0x1.8', '0x_1p0', '0x1_0p-4',
-    '1_0', '1_000e-3', '1__0', '_1', '1_', '1._5', '1e1_0', '0x1p2000',
-    'abc', '', ' 1', '1 ', '1,5', '1e', '1e400', '-1e400', '1e-400', '2e-310',
-    'infin', 'info', '-', '+', '.', '0x', 'nan1', '1f', '1d', '١',
+    '1',
+    '1.0',
+    '1e0',
+    '1E0',
+    '+1',
+    '01',
+    '1.',
+    '.5',
+    '+.5',
+    '0.5e1',
+    '1.5E+0',
+    '10e-1',
+    '0x1p-2',
+    '0x1p0',
+    '0X1P+1',
+    '0x1.8p1',
+    '0x.8p1',
+    '0x1p',
+    '0x1',
+    '0x1.8',
+    '0x_1p0',
+    '0x1_0p-4',
+    '1_0',
+    '1_000e-3',
+    '1__0',
+    '_1',
+    '1_',
+    '1._5',
+    '1e1_0',
+    '0x1p2000',
+    'abc',
+    '',
+    ' 1',
+    '1 ',
+    '1,5',
+    '1e',
+    '1e400',
+    '-1e400',
+    '1e-400',
+    '2e-310',
+    'infin',
+    'info',
+    '-',
+    '+',
+    '.',
+    '0x',
+    'nan1',
+    '1f',
+    '1d',
+    '١',
     // Rounding: long hex mantissas (past 53 bits), halfway cases, subnormals; long decimals.
-    '0x1.0000000000001p0', '0x1.00000000000008p0', '0x1.00000000000018p0', '0x1.000000000000081p0',
-    '0x1.fffffffffffff8p0', '0x123456789abcdef123p-72', '0x1p-1074', '0x1p-1075', '0x1.8p-1075', '0x3p-1076',
-    '1.00000000000000011102230246251565404236316680908203125', '1.0000000000000001110223024625156540423631668090820312500001',
-    '0.999999999999999999999999999999999999999999999999', '2.2250738011e-308',
+    '0x1.0000000000001p0',
+    '0x1.00000000000008p0',
+    '0x1.00000000000018p0',
+    '0x1.000000000000081p0',
+    '0x1.fffffffffffff8p0',
+    '0x123456789abcdef123p-72',
+    '0x1p-1074',
+    '0x1p-1075',
+    '0x1.8p-1075',
+    '0x3p-1076',
+    '1.00000000000000011102230246251565404236316680908203125',
+    '1.0000000000000001110223024625156540423631668090820312500001',
+    '0.999999999999999999999999999999999999999999999999',
+    '2.2250738011e-308',
   ];
   spellings.forEach((le, i) =>
     cases.push({
       name: `le_spelling_${i}`,
       about: `le=${JSON.stringify(le)} between 0.25 and 3`,
-      buckets: [['0.25', 1], [le, 4], ['3', 7], ['+Inf', 10]],
+      buckets: [
+        ['0.25', 1],
+        [le, 4],
+        ['3', 7],
+        ['+Inf', 10],
+      ],
     }),
   );
   // +Inf spellings: the odd one is the only candidate for the +Inf bucket.
-  const infs = ['+Inf', '+inf', 'Inf', 'inf', 'INF', 'infinity', '+Infinity', 'INFINITY', '+iNfInItY', '-Inf', 'Infinit', '+In', 'inf ', 'Infinity1'];
+  const infs = [
+    '+Inf',
+    '+inf',
+    'Inf',
+    'inf',
+    'INF',
+    'infinity',
+    '+Infinity',
+    'INFINITY',
+    '+iNfInItY',
+    '-Inf',
+    'Infinit',
+    '+In',
+    'inf ',
+    'Infinity1',
+  ];
   infs.forEach((le, i) =>
     cases.push({
       name: `inf_spelling_${i}`,
       about: `le=${JSON.stringify(le)} as the only +Inf candidate`,
-      buckets: [['1', 3], ['2', 6], [le, 10]],
+      buckets: [
+        ['1', 3],
+        ['2', 6],
+        [le, 10],
+      ],
     }),
   );
 
@@ -212,72 +303,292 @@ function instantCases(): RawInstant[] {
     cases.push({ name, about, buckets });
   };
   // Duplicate bounds (distinct label values that parse to the same number) are merged by adding.
-  edge('dup_1_1.0', '"1" and "1.0" merge', [['0.5', 1], ['1', 2], ['1.0', 3], ['2', 8], ['+Inf', 10]]);
-  edge('dup_three_ways', '"1", "1e0", "0x1p0" merge', [['1', 2], ['1e0', 2], ['0x1p0', 2], ['2', 9], ['+Inf', 12]]);
-  edge('dup_inf', '"+Inf" and "inf" merge', [['1', 2], ['2', 5], ['+Inf', 6], ['inf', 6]]);
-  edge('dup_inf_three', 'three +Inf spellings merge', [['1', 1], ['+Inf', 2], ['Inf', 2], ['infinity', 2]]);
-  edge('dup_zero', '"0" and "-0" merge', [['-0', 1], ['0', 1], ['1', 4], ['+Inf', 5]]);
-  edge('dup_underscore', '"10" and "1_0" merge', [['5', 1], ['10', 2], ['1_0', 2], ['+Inf', 6]]);
+  edge('dup_1_1.0', '"1" and "1.0" merge', [
+    ['0.5', 1],
+    ['1', 2],
+    ['1.0', 3],
+    ['2', 8],
+    ['+Inf', 10],
+  ]);
+  edge('dup_three_ways', '"1", "1e0", "0x1p0" merge', [
+    ['1', 2],
+    ['1e0', 2],
+    ['0x1p0', 2],
+    ['2', 9],
+    ['+Inf', 12],
+  ]);
+  edge('dup_inf', '"+Inf" and "inf" merge', [
+    ['1', 2],
+    ['2', 5],
+    ['+Inf', 6],
+    ['inf', 6],
+  ]);
+  edge('dup_inf_three', 'three +Inf spellings merge', [
+    ['1', 1],
+    ['+Inf', 2],
+    ['Inf', 2],
+    ['infinity', 2],
+  ]);
+  edge('dup_zero', '"0" and "-0" merge', [
+    ['-0', 1],
+    ['0', 1],
+    ['1', 4],
+    ['+Inf', 5],
+  ]);
+  edge('dup_underscore', '"10" and "1_0" merge', [
+    ['5', 1],
+    ['10', 2],
+    ['1_0', 2],
+    ['+Inf', 6],
+  ]);
   // Non-monotonic counts are raised to the running maximum.
-  edge('nonmono_middle', 'a dip in the middle', [['1', 5], ['2', 3], ['4', 7], ['+Inf', 10]]);
-  edge('nonmono_total', '+Inf lower than a finite bucket', [['1', 5], ['2', 9], ['+Inf', 6]]);
-  edge('nonmono_all_down', 'counts decrease throughout', [['0.1', 9], ['0.2', 7], ['0.5', 4], ['+Inf', 1]]);
-  edge('nonmono_after_dup', 'dip created by merging', [['1', 4], ['1.0', 4], ['2', 5], ['+Inf', 9]]);
-  edge('nonmono_negative', 'negative count in the middle', [['1', 2], ['2', -3], ['3', 6], ['+Inf', 8]]);
+  edge('nonmono_middle', 'a dip in the middle', [
+    ['1', 5],
+    ['2', 3],
+    ['4', 7],
+    ['+Inf', 10],
+  ]);
+  edge('nonmono_total', '+Inf lower than a finite bucket', [
+    ['1', 5],
+    ['2', 9],
+    ['+Inf', 6],
+  ]);
+  edge('nonmono_all_down', 'counts decrease throughout', [
+    ['0.1', 9],
+    ['0.2', 7],
+    ['0.5', 4],
+    ['+Inf', 1],
+  ]);
+  edge('nonmono_after_dup', 'dip created by merging', [
+    ['1', 4],
+    ['1.0', 4],
+    ['2', 5],
+    ['+Inf', 9],
+  ]);
+  edge('nonmono_negative', 'negative count in the middle', [
+    ['1', 2],
+    ['2', -3],
+    ['3', 6],
+    ['+Inf', 8],
+  ]);
   // Missing +Inf.
-  edge('no_inf', 'no +Inf bucket', [['1', 3], ['2', 6], ['5', 10]]);
-  edge('no_inf_neg_inf', 'only -Inf as an infinite bound', [['-Inf', 1], ['1', 3], ['2', 6]]);
-  edge('inf_unparseable', '+Inf spelt "+Infinite"', [['1', 3], ['+Infinite', 6]]);
+  edge('no_inf', 'no +Inf bucket', [
+    ['1', 3],
+    ['2', 6],
+    ['5', 10],
+  ]);
+  edge('no_inf_neg_inf', 'only -Inf as an infinite bound', [
+    ['-Inf', 1],
+    ['1', 3],
+    ['2', 6],
+  ]);
+  edge('inf_unparseable', '+Inf spelt "+Infinite"', [
+    ['1', 3],
+    ['+Infinite', 6],
+  ]);
   // Fewer than two buckets.
   edge('one_inf', 'only +Inf', [['+Inf', 10]]);
   edge('one_inf_zero', 'only +Inf, zero', [['+Inf', 0]]);
   edge('one_finite', 'only one finite bucket', [['1', 10]]);
-  edge('one_inf_plus_junk', '+Inf plus an unparseable bucket', [['abc', 3], ['+Inf', 10]]);
-  edge('only_junk', 'only unparseable buckets: no result at all', [['abc', 3], ['xyz', 10]]);
-  edge('dup_collapse_to_one', 'two +Inf spellings merge into one bucket', [['+Inf', 3], ['inf', 4]]);
+  edge('one_inf_plus_junk', '+Inf plus an unparseable bucket', [
+    ['abc', 3],
+    ['+Inf', 10],
+  ]);
+  edge('only_junk', 'only unparseable buckets: no result at all', [
+    ['abc', 3],
+    ['xyz', 10],
+  ]);
+  edge('dup_collapse_to_one', 'two +Inf spellings merge into one bucket', [
+    ['+Inf', 3],
+    ['inf', 4],
+  ]);
   // Zero totals.
-  edge('zero_all', 'all zero', [['1', 0], ['2', 0], ['+Inf', 0]]);
-  edge('zero_inf_nonzero_lower', '+Inf is 0 but a lower bucket is not (raised)', [['1', 2], ['2', 4], ['+Inf', 0]]);
-  edge('zero_negative_total', 'negative totals', [['1', -2], ['+Inf', -1]]);
-  edge('zero_first_buckets', 'leading empty buckets (q=0 divides 0 by 0)', [['0.1', 0], ['0.2', 0], ['0.5', 3], ['+Inf', 4]]);
+  edge('zero_all', 'all zero', [
+    ['1', 0],
+    ['2', 0],
+    ['+Inf', 0],
+  ]);
+  edge('zero_inf_nonzero_lower', '+Inf is 0 but a lower bucket is not (raised)', [
+    ['1', 2],
+    ['2', 4],
+    ['+Inf', 0],
+  ]);
+  edge('zero_negative_total', 'negative totals', [
+    ['1', -2],
+    ['+Inf', -1],
+  ]);
+  edge('zero_first_buckets', 'leading empty buckets (q=0 divides 0 by 0)', [
+    ['0.1', 0],
+    ['0.2', 0],
+    ['0.5', 3],
+    ['+Inf', 4],
+  ]);
   // Rank in +Inf.
-  edge('rank_in_inf', 'half the observations above the last bound', [['1', 2], ['2', 5], ['+Inf', 10]]);
-  edge('rank_in_inf_single_finite', 'one finite bucket, rank in +Inf', [['0.5', 1], ['+Inf', 10]]);
-  edge('rank_in_inf_all', 'every observation above the last bound', [['1', 0], ['2', 0], ['+Inf', 7]]);
-  edge('rank_exact_bound', 'rank exactly on a cumulative count', [['1', 25], ['2', 50], ['4', 90], ['8', 99], ['+Inf', 100]]);
-  edge('rank_flat_buckets', 'equal counts across buckets', [['1', 5], ['2', 5], ['3', 5], ['4', 10], ['+Inf', 10]]);
+  edge('rank_in_inf', 'half the observations above the last bound', [
+    ['1', 2],
+    ['2', 5],
+    ['+Inf', 10],
+  ]);
+  edge('rank_in_inf_single_finite', 'one finite bucket, rank in +Inf', [
+    ['0.5', 1],
+    ['+Inf', 10],
+  ]);
+  edge('rank_in_inf_all', 'every observation above the last bound', [
+    ['1', 0],
+    ['2', 0],
+    ['+Inf', 7],
+  ]);
+  edge('rank_exact_bound', 'rank exactly on a cumulative count', [
+    ['1', 25],
+    ['2', 50],
+    ['4', 90],
+    ['8', 99],
+    ['+Inf', 100],
+  ]);
+  edge('rank_flat_buckets', 'equal counts across buckets', [
+    ['1', 5],
+    ['2', 5],
+    ['3', 5],
+    ['4', 10],
+    ['+Inf', 10],
+  ]);
   // Non-positive bounds.
-  edge('neg_bounds', 'negative and zero bounds', [['-1', 2], ['0', 5], ['1', 8], ['+Inf', 10]]);
-  edge('zero_first_bound', 'first bound is 0', [['0', 5], ['1', 7], ['+Inf', 10]]);
-  edge('neg_only', 'all finite bounds negative', [['-5', 0], ['-2', 3], ['+Inf', 4]]);
-  edge('neg_inf_bound', 'a -Inf bound first', [['-Inf', 1], ['0', 2], ['1', 5], ['+Inf', 8]]);
-  edge('neg_first_empty', 'negative first bound with zero count', [['-1', 0], ['1', 5], ['+Inf', 6]]);
-  edge('neg_zero_neg', '"-0" as the first bound', [['-0', 2], ['1', 5], ['+Inf', 6]]);
+  edge('neg_bounds', 'negative and zero bounds', [
+    ['-1', 2],
+    ['0', 5],
+    ['1', 8],
+    ['+Inf', 10],
+  ]);
+  edge('zero_first_bound', 'first bound is 0', [
+    ['0', 5],
+    ['1', 7],
+    ['+Inf', 10],
+  ]);
+  edge('neg_only', 'all finite bounds negative', [
+    ['-5', 0],
+    ['-2', 3],
+    ['+Inf', 4],
+  ]);
+  edge('neg_inf_bound', 'a -Inf bound first', [
+    ['-Inf', 1],
+    ['0', 2],
+    ['1', 5],
+    ['+Inf', 8],
+  ]);
+  edge('neg_first_empty', 'negative first bound with zero count', [
+    ['-1', 0],
+    ['1', 5],
+    ['+Inf', 6],
+  ]);
+  edge('neg_zero_neg', '"-0" as the first bound', [
+    ['-0', 2],
+    ['1', 5],
+    ['+Inf', 6],
+  ]);
   // NaN values.
-  edge('nan_middle', 'NaN count in the middle', [['1', 2], ['2', 'NaN'], ['4', 7], ['+Inf', 10]]);
-  edge('nan_first', 'NaN count in the first bucket', [['1', 'NaN'], ['2', 5], ['+Inf', 10]]);
-  edge('nan_total', 'NaN +Inf count', [['1', 2], ['2', 5], ['+Inf', 'NaN']]);
-  edge('nan_all', 'all NaN', [['1', 'NaN'], ['+Inf', 'NaN']]);
-  edge('nan_many', 'NaN counts make the rank search non-monotonic', [['1', 1], ['2', 'NaN'], ['3', 'NaN'], ['4', 2], ['5', 'NaN'], ['6', 8], ['7', 'NaN'], ['+Inf', 10]]);
-  edge('nan_dup', 'NaN merged into a duplicate bound', [['1', 2], ['1.0', 'NaN'], ['2', 5], ['+Inf', 6]]);
-  edge('inf_values', '+Inf counts', [['1', 2], ['2', '+Inf'], ['+Inf', '+Inf']]);
-  edge('inf_total_only', 'only the total is +Inf', [['1', 2], ['2', 4], ['+Inf', '+Inf']]);
-  edge('neg_inf_value', 'a -Inf count', [['1', '-Inf'], ['2', 4], ['+Inf', 5]]);
+  edge('nan_middle', 'NaN count in the middle', [
+    ['1', 2],
+    ['2', 'NaN'],
+    ['4', 7],
+    ['+Inf', 10],
+  ]);
+  edge('nan_first', 'NaN count in the first bucket', [
+    ['1', 'NaN'],
+    ['2', 5],
+    ['+Inf', 10],
+  ]);
+  edge('nan_total', 'NaN +Inf count', [
+    ['1', 2],
+    ['2', 5],
+    ['+Inf', 'NaN'],
+  ]);
+  edge('nan_all', 'all NaN', [
+    ['1', 'NaN'],
+    ['+Inf', 'NaN'],
+  ]);
+  edge('nan_many', 'NaN counts make the rank search non-monotonic', [
+    ['1', 1],
+    ['2', 'NaN'],
+    ['3', 'NaN'],
+    ['4', 2],
+    ['5', 'NaN'],
+    ['6', 8],
+    ['7', 'NaN'],
+    ['+Inf', 10],
+  ]);
+  edge('nan_dup', 'NaN merged into a duplicate bound', [
+    ['1', 2],
+    ['1.0', 'NaN'],
+    ['2', 5],
+    ['+Inf', 6],
+  ]);
+  edge('inf_values', '+Inf counts', [
+    ['1', 2],
+    ['2', '+Inf'],
+    ['+Inf', '+Inf'],
+  ]);
+  edge('inf_total_only', 'only the total is +Inf', [
+    ['1', 2],
+    ['2', 4],
+    ['+Inf', '+Inf'],
+  ]);
+  edge('neg_inf_value', 'a -Inf count', [
+    ['1', '-Inf'],
+    ['2', 4],
+    ['+Inf', 5],
+  ]);
   // NaN bounds: Prometheus keeps `le="NaN"` and sorts with Go's sort.Sort (insertion sort for ≤ 12 buckets).
-  edge('nan_le_last', 'le="NaN" sorts last: no +Inf at the end', [['1', 1], ['2', 2], ['NaN', 3], ['+Inf', 4]]);
-  edge('nan_le_with_inf_spelling', 'le="NaN" before le="inf"', [['0.5', 1], ['1', 3], ['NaN', 5], ['inf', 10]]);
-  edge('nan_le_lower', 'le="nan" lowercase', [['1', 2], ['nan', 3], ['infinity', 9]]);
-  edge('nan_le_many', 'two NaN bounds among several', [['0.1', 1], ['0.2', 2], ['NaN', 3], ['Nan', 4], ['0.5', 6], ['infinity', 9]]);
+  edge('nan_le_last', 'le="NaN" sorts last: no +Inf at the end', [
+    ['1', 1],
+    ['2', 2],
+    ['NaN', 3],
+    ['+Inf', 4],
+  ]);
+  edge('nan_le_with_inf_spelling', 'le="NaN" before le="inf"', [
+    ['0.5', 1],
+    ['1', 3],
+    ['NaN', 5],
+    ['inf', 10],
+  ]);
+  edge('nan_le_lower', 'le="nan" lowercase', [
+    ['1', 2],
+    ['nan', 3],
+    ['infinity', 9],
+  ]);
+  edge('nan_le_many', 'two NaN bounds among several', [
+    ['0.1', 1],
+    ['0.2', 2],
+    ['NaN', 3],
+    ['Nan', 4],
+    ['0.5', 6],
+    ['infinity', 9],
+  ]);
   // Large and tiny magnitudes.
-  edge('huge_bounds', 'bounds near the float limits', [['1e-300', 1], ['1e300', 5], ['1.7976931348623157e308', 6], ['+Inf', 9]]);
-  edge('huge_counts', 'counts near 2^53 and beyond', [['1', 9007199254740991], ['2', '9007199254740993'], ['+Inf', 1e20]]);
-  edge('tiny_counts', 'rates of 1e-300', [['1', 1e-300], ['2', 3e-300], ['+Inf', 4e-300]]);
+  edge('huge_bounds', 'bounds near the float limits', [
+    ['1e-300', 1],
+    ['1e300', 5],
+    ['1.7976931348623157e308', 6],
+    ['+Inf', 9],
+  ]);
+  edge('huge_counts', 'counts near 2^53 and beyond', [
+    ['1', 9007199254740991],
+    ['2', '9007199254740993'],
+    ['+Inf', 1e20],
+  ]);
+  edge('tiny_counts', 'rates of 1e-300', [
+    ['1', 1e-300],
+    ['2', 3e-300],
+    ['+Inf', 4e-300],
+  ]);
   // Many buckets in odd orders (the API returns label order; the stored order is shuffled).
   const shuffledBounds = LAYOUTS.ttft.map((b, i) => [b, i] as const);
   const random = seededRandom(42);
   shuffledBounds.sort(() => random() - 0.5);
-  edge('shuffled_ttft', 'ttft layout, mixed spellings, stored shuffled',
-    shuffledBounds.map(([b, i]): RawBucket => [i % 2 ? goLe(b) : pythonLe(b), (i + 1) * 10]).concat([['+Inf', 300]]));
+  edge(
+    'shuffled_ttft',
+    'ttft layout, mixed spellings, stored shuffled',
+    shuffledBounds.map(([b, i]): RawBucket => [i % 2 ? goLe(b) : pythonLe(b), (i + 1) * 10]).concat([['+Inf', 300]]),
+  );
   return cases;
 }
 
@@ -322,7 +633,8 @@ function counterHistogramCase(
   // Scrapes every 30 s, offset by 7 s from the steps, from 10 minutes before the range (so rate has history).
   for (let t = SERIES_START - 600 + 7; t <= SERIES_END; t += 30) {
     const minute = (t - SERIES_START) / 60;
-    if (options.resetAt !== undefined && minute >= options.resetAt && minute < options.resetAt + 0.5) cumulative.fill(0);
+    if (options.resetAt !== undefined && minute >= options.resetAt && minute < options.resetAt + 0.5)
+      cumulative.fill(0);
     const n = Math.max(0, Math.round(options.load(minute) * (0.5 + random())));
     for (let i = 0; i < n; i++) {
       const x = options.median * Math.exp(options.sigma * gaussian(random));
@@ -330,7 +642,9 @@ function counterHistogramCase(
     }
     if (options.gap?.(minute)) continue;
     bounds.forEach((b, i) => {
-      const missing = options.bucketGap?.some(([idx, when]) => (idx < 0 ? bounds.length + idx : idx) === i && when(minute));
+      const missing = options.bucketGap?.some(
+        ([idx, when]) => (idx < 0 ? bounds.length + idx : idx) === i && when(minute),
+      );
       if (!missing) perBucket[i].push(`${cumulative[i]} ${t}`);
     });
   }
@@ -348,7 +662,11 @@ function counterHistogramCase(
   };
 }
 
-function gaugeCase(name: string, about: string, buckets: Array<[le: string, value: (minute: number) => number | string | undefined]>): RawSeriesCase {
+function gaugeCase(
+  name: string,
+  about: string,
+  buckets: Array<[le: string, value: (minute: number) => number | string | undefined]>,
+): RawSeriesCase {
   const lines: string[] = [];
   for (const [le, value] of buckets) {
     for (let minute = 0; minute <= SERIES_STEPS; minute++) {
@@ -364,40 +682,86 @@ function seriesCases(): RawSeriesCase[] {
   const quiet = (m: number) => m >= 330 && m < 345;
   const wave = (base: number) => (m: number) => base * (1 + 0.8 * Math.sin(m / 40));
   return [
-    counterHistogramCase('ttft_busy', 'vLLM ttft rates, diurnal load, a 3-minute and a 20-minute scrape gap', LAYOUTS.ttft, pythonLe, {
-      seed: 1, median: 0.2, sigma: 1.2, load: wave(40),
-      gap: (m) => (m >= 50 && m < 53) || (m >= 200 && m < 220),
-    }),
-    counterHistogramCase('e2e_idle', 'vLLM request_latency rates with idle periods (rate 0 → NaN)', LAYOUTS.request_latency, pythonLe, {
-      seed: 2, median: 8, sigma: 1, load: (m) => (m % 90 < 30 ? 0 : 6),
-    }),
-    counterHistogramCase('itl_partial', 'vLLM itl rates; the +Inf and one middle bucket series go missing for a while, a counter reset',
-      LAYOUTS.itl, goLe, {
-        seed: 3, median: 0.04, sigma: 0.6, load: wave(300),
-        bucketGap: [[-1, (m) => m >= 100 && m < 130], [5, (m) => m >= 240 && m < 260]],
+    counterHistogramCase(
+      'ttft_busy',
+      'vLLM ttft rates, diurnal load, a 3-minute and a 20-minute scrape gap',
+      LAYOUTS.ttft,
+      pythonLe,
+      {
+        seed: 1,
+        median: 0.2,
+        sigma: 1.2,
+        load: wave(40),
+        gap: (m) => (m >= 50 && m < 53) || (m >= 200 && m < 220),
+      },
+    ),
+    counterHistogramCase(
+      'e2e_idle',
+      'vLLM request_latency rates with idle periods (rate 0 → NaN)',
+      LAYOUTS.request_latency,
+      pythonLe,
+      {
+        seed: 2,
+        median: 8,
+        sigma: 1,
+        load: (m) => (m % 90 < 30 ? 0 : 6),
+      },
+    ),
+    counterHistogramCase(
+      'itl_partial',
+      'vLLM itl rates; the +Inf and one middle bucket series go missing for a while, a counter reset',
+      LAYOUTS.itl,
+      goLe,
+      {
+        seed: 3,
+        median: 0.04,
+        sigma: 0.6,
+        load: wave(300),
+        bucketGap: [
+          [-1, (m) => m >= 100 && m < 130],
+          [5, (m) => m >= 240 && m < 260],
+        ],
         resetAt: 300,
-      }),
-    counterHistogramCase('tokens_overflow', 'request_tokens up to 1024 with many prompts above the last bound', LAYOUTS.request_tokens_1024, pythonLe, {
-      seed: 4, median: 900, sigma: 0.8, load: wave(5),
-    }),
-    gaugeCase('raw_edges', 'raw gauge buckets over time: NaN values, duplicates "1"/"1.0", an unparseable series, non-monotonic, gaps', [
-      ['0.5', (m) => (quiet(m) ? undefined : m % 7 === 0 ? 'NaN' : m % 5)],
-      ['1', (m) => (quiet(m) || (m >= 60 && m < 80) ? undefined : 2 + (m % 5))],
-      ['1.0', (m) => (!quiet(m) && m % 3 === 0 ? 1 : undefined)],
-      ['2', (m) => (quiet(m) ? undefined : m % 11 === 0 ? 1 : 6 + (m % 4))],
-      ['abc', (m) => m],
-      ['+Inf', (m) => (quiet(m) || (m >= 150 && m < 170) ? undefined : m % 13 === 0 ? 0 : 10)],
-      ['inf', (m) => (m >= 300 && !quiet(m) ? 1 : undefined)],
-    ]),
-    gaugeCase('nan_le', 'le="NaN" and le="nan" series among ordinary ones (Prometheus sorts NaN bounds with Go\'s sort)', [
-      ['0.5', (m) => 1 + (m % 3)],
-      ['1', (m) => (m >= 100 && m < 120 ? undefined : 4)],
-      ['NaN', (m) => (m % 4 === 0 ? undefined : 5)],
-      ['nan', (m) => (m >= 200 && m < 230 ? 6 : undefined)],
-      ['2', (m) => 7 + (m % 2)],
-      ['+Inf', (m) => (m >= 250 && m < 270 ? 10 : undefined)],
-      ['inf', (m) => (m >= 300 && m < 320 ? undefined : 10)],
-    ]),
+      },
+    ),
+    counterHistogramCase(
+      'tokens_overflow',
+      'request_tokens up to 1024 with many prompts above the last bound',
+      LAYOUTS.request_tokens_1024,
+      pythonLe,
+      {
+        seed: 4,
+        median: 900,
+        sigma: 0.8,
+        load: wave(5),
+      },
+    ),
+    gaugeCase(
+      'raw_edges',
+      'raw gauge buckets over time: NaN values, duplicates "1"/"1.0", an unparseable series, non-monotonic, gaps',
+      [
+        ['0.5', (m) => (quiet(m) ? undefined : m % 7 === 0 ? 'NaN' : m % 5)],
+        ['1', (m) => (quiet(m) || (m >= 60 && m < 80) ? undefined : 2 + (m % 5))],
+        ['1.0', (m) => (!quiet(m) && m % 3 === 0 ? 1 : undefined)],
+        ['2', (m) => (quiet(m) ? undefined : m % 11 === 0 ? 1 : 6 + (m % 4))],
+        ['abc', (m) => m],
+        ['+Inf', (m) => (quiet(m) || (m >= 150 && m < 170) ? undefined : m % 13 === 0 ? 0 : 10)],
+        ['inf', (m) => (m >= 300 && !quiet(m) ? 1 : undefined)],
+      ],
+    ),
+    gaugeCase(
+      'nan_le',
+      'le="NaN" and le="nan" series among ordinary ones (Prometheus sorts NaN bounds with Go\'s sort)',
+      [
+        ['0.5', (m) => 1 + (m % 3)],
+        ['1', (m) => (m >= 100 && m < 120 ? undefined : 4)],
+        ['NaN', (m) => (m % 4 === 0 ? undefined : 5)],
+        ['nan', (m) => (m >= 200 && m < 230 ? 6 : undefined)],
+        ['2', (m) => 7 + (m % 2)],
+        ['+Inf', (m) => (m >= 250 && m < 270 ? 10 : undefined)],
+        ['inf', (m) => (m >= 300 && m < 320 ? undefined : 10)],
+      ],
+    ),
   ];
 }
 
@@ -451,7 +815,10 @@ async function instantAnswers(prom: PrometheusHandle, raw: RawInstant[]): Promis
     for (const le of c.attainmentAt ?? []) {
       const expr = `sum by (case) (hq_bucket{case="${c.name}",le="${le}"}) / sum by (case) (hq_bucket{case="${c.name}",le="+Inf"})`;
       const result = vector(await prom.query(expr, T0));
-      byCase.get(c.name)!.attainment[le] = { threshold: Number(le), value: result.length ? encode(result[0].value[1]) : null };
+      byCase.get(c.name)!.attainment[le] = {
+        threshold: Number(le),
+        value: result.length ? encode(result[0].value[1]) : null,
+      };
     }
   }
   return [...byCase.values()];
@@ -468,8 +835,16 @@ async function seriesAnswers(prom: PrometheusHandle, raw: RawSeriesCase): Promis
     return result.length ? encode(result[0].value[1]) : null;
   };
   const out: SeriesCase = {
-    name: raw.name, about: raw.about, expr, start: SERIES_START, end: SERIES_END, step: SERIES_STEP,
-    series: [], perStep: {}, range: {}, rangeAttainment: {},
+    name: raw.name,
+    about: raw.about,
+    expr,
+    start: SERIES_START,
+    end: SERIES_END,
+    step: SERIES_STEP,
+    series: [],
+    perStep: {},
+    range: {},
+    rangeAttainment: {},
   };
   const aligned = (values: Array<[number, string]>): Array<Encoded | null> => {
     const row = new Array<Encoded | null>(SERIES_STEPS + 1).fill(null);
@@ -485,7 +860,9 @@ async function seriesAnswers(prom: PrometheusHandle, raw: RawSeriesCase): Promis
   }
   // cum[le=T] / cum[+Inf] is an attainment only where every bucket series has a point at every step;
   // with series missing at some steps the two sums cover different steps, so nothing is recorded then.
-  const complete = out.series.every((s) => s.values.every((v, i) => (v === null) === (out.series[0].values[i] === null)));
+  const complete = out.series.every((s) =>
+    s.values.every((v, i) => (v === null) === (out.series[0].values[i] === null)),
+  );
   for (const le of complete ? raw.attainmentAt : []) {
     const at = (bound: string) => `sum(sum_over_time((${expr.replace('}', `,le="${bound}"}`)})[${subquery}]))`;
     out.rangeAttainment[le] = { threshold: Number(le), value: await instant(`${at(le)} / ${at('+Inf')}`) };
@@ -502,7 +879,9 @@ function serialise(fixture: Fixture): string {
       `   "range": ${j(c.range)},`,
       `   "rangeAttainment": ${j(c.rangeAttainment)},`,
       `   "series": [\n${c.series.map((s) => `    ${j(s)}`).join(',\n')}\n   ],`,
-      `   "perStep": {\n${Object.entries(c.perStep).map(([q, v]) => `    ${j(q)}: ${j(v)}`).join(',\n')}\n   ]}`.replace(/\]\}$/, '}}'),
+      `   "perStep": {\n${Object.entries(c.perStep)
+        .map(([q, v]) => `    ${j(q)}: ${j(v)}`)
+        .join(',\n')}\n   ]}`.replace(/\]\}$/, '}}'),
     ].join('\n');
   return [
     '{',

@@ -4,12 +4,14 @@
 // with histogram_quantile over the same steps. The recipes are read from README.md, so the docs cannot drift.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { TimeSeries } from '@perses-dev/core';
-import { MatrixSeries, parsePromValue, PrometheusHandle, QueryData } from '../support/prometheus';
-import { LEGACY_MODEL, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
-import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
-import { buildQuadViewModel, QuadRow } from '../../src/panels/latency-quad/quad-view-model';
+
 import { createInitialOptions, LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-model';
+import { buildQuadViewModel, QuadRow } from '../../src/panels/latency-quad/quad-view-model';
+import { MatrixSeries, parsePromValue, PrometheusHandle, QueryData } from '../support/prometheus';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
+import { LEGACY_MODEL, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
 
 const ROOT = path.resolve(__dirname, '../..');
 const STEP = 60;
@@ -45,11 +47,16 @@ function toSeries(data: QueryData): TimeSeries[] {
 
 async function instant(prom: PrometheusHandle, expr: string): Promise<number> {
   const data = await prom.query(expr, END);
-  if (data.resultType !== 'vector' || data.result.length !== 1) throw new Error(`${expr}: expected one sample, got ${JSON.stringify(data)}`);
+  if (data.resultType !== 'vector' || data.result.length !== 1)
+    throw new Error(`${expr}: expected one sample, got ${JSON.stringify(data)}`);
   return parsePromValue(data.result[0].value[1]);
 }
 
-async function panelRows(prom: PrometheusHandle, query: string, spec: Partial<LatencyQuadSpec> = {}): Promise<{ rows: QuadRow[]; warnings: string[] }> {
+async function panelRows(
+  prom: PrometheusHandle,
+  query: string,
+  spec: Partial<LatencyQuadSpec> = {},
+): Promise<{ rows: QuadRow[]; warnings: string[] }> {
   const series = toSeries(await prom.queryRange(query, START, END, STEP));
   const model = buildQuadViewModel([{ data: { series } }], { ...createInitialOptions(), ...spec });
   if (model.state !== 'rows') throw new Error(`${query}: ${model.state}: ${model.message}`);
@@ -88,8 +95,15 @@ describe.each(recipes.map((r) => [r.family, r.query] as const))('%s', (_, query)
     const [row] = (await panelRows(prom, concrete(query))).rows;
     // The bucket part of the recipe is everything before the first `or sum(` (the _sum terms).
     const buckets = concrete(query).split(/ or sum\(/)[0];
-    for (const [index, q] of [[1, 0.5], [2, 0.9], [3, 0.99]] as const) {
-      const expected = await instant(prom, `histogram_quantile(${q}, sum by (le) (sum_over_time((${buckets})${SUBQUERY})))`);
+    for (const [index, q] of [
+      [1, 0.5],
+      [2, 0.9],
+      [3, 0.99],
+    ] as const) {
+      const expected = await instant(
+        prom,
+        `histogram_quantile(${q}, sum by (le) (sum_over_time((${buckets})${SUBQUERY})))`,
+      );
       expect({ q, value: row.tiles[index].value }).toEqual({ q, value: expect.closeTo(expected, 9) });
     }
     const metric = /vllm:(\w+?)_bucket/.exec(query)![1];
@@ -125,12 +139,16 @@ describe('inter-token latency fallback', () => {
 });
 
 test('grouped by model_name: one row per model, labelled, worst p99 first', async () => {
-  const e2e = recipes[0].query.replace('sum by (le)', 'sum by (le, model_name)').replace(' or sum(', ' or sum by (model_name) (');
+  const e2e = recipes[0].query
+    .replace('sum by (le)', 'sum by (le, model_name)')
+    .replace(' or sum(', ' or sum by (model_name) (');
   const { rows, warnings } = await panelRows(prom, concrete(e2e), { groups: { nameFormat: '{{model_name}}' } });
   expect(warnings).toEqual([]);
   expect(rows.length).toBe(3);
   const p99s = rows.map((r) => r.tiles[3].value);
   expect([...p99s].sort((a, b) => b - a)).toEqual(p99s);
   expect(rows.every((r) => Number.isFinite(r.tiles[0].value))).toBe(true);
-  expect(rows.map((r) => r.name).sort()).toEqual([LEGACY_MODEL, 'Qwen/Qwen2.5-0.5B-Instruct', 'meta-llama/Llama-3.1-8B-Instruct'].sort());
+  expect(rows.map((r) => r.name).sort()).toEqual(
+    [LEGACY_MODEL, 'Qwen/Qwen2.5-0.5B-Instruct', 'meta-llama/Llama-3.1-8B-Instruct'].sort(),
+  );
 });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { createInitialOptions } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-model';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -46,12 +47,18 @@ describe('VllmKvQueueGauge CUE model', () => {
   });
 
   test('a repeated role is rejected with the offending field named', () => {
-    const error = vet({ kind: 'VllmKvQueueGauge', spec: { ...createInitialOptions(), queryRoles: ['kv', 'waiting', 'waiting'] } }, 'repeated');
+    const error = vet(
+      { kind: 'VllmKvQueueGauge', spec: { ...createInitialOptions(), queryRoles: ['kv', 'waiting', 'waiting'] } },
+      'repeated',
+    );
     expect(error).toMatch(/queryRoles/);
   });
 
   test('an unknown field is rejected because the spec is closed', () => {
-    const error = vet({ kind: 'VllmKvQueueGauge', spec: { ...createInitialOptions(), kvScaleTypo: 'percent' } }, 'unknown');
+    const error = vet(
+      { kind: 'VllmKvQueueGauge', spec: { ...createInitialOptions(), kvScaleTypo: 'percent' } },
+      'unknown',
+    );
     expect(error).toMatch(/kvScaleTypo: field not allowed/);
   });
 
@@ -73,6 +80,8 @@ describe('VllmKvQueueGauge CUE model', () => {
 
   test.each(cases('invalid'))('invalid case %s is rejected', (file) => {
     // Rejected by a rule on a spec field, not by a tooling failure (missing cue.mod, bad JSON, …).
-    expect(vet(JSON.parse(readFileSync(path.join(CASES, 'invalid', file), 'utf8')), `invalid-${file}`)).toMatch(/spec\.\w+/);
+    expect(vet(JSON.parse(readFileSync(path.join(CASES, 'invalid', file), 'utf8')), `invalid-${file}`)).toMatch(
+      /spec\.\w+/,
+    );
   });
 });

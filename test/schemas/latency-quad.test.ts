@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { createInitialOptions, resolveSpec } from '../../src/panels/latency-quad/latency-quad-model';
 
 const ROOT = path.resolve(__dirname, '../..');

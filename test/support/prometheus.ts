@@ -12,11 +12,11 @@
 // callers that can do without it print a hint and skip. Query helpers return the API's parsed JSON `data`
 // and throw on an error status, with Prometheus's message. Nothing here needs the network beyond loopback.
 
-import { spawn, spawnSync, ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, delimiter } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 export interface PromBinaries {
   readonly prometheus: string;
@@ -95,7 +95,8 @@ export function backfillOpenMetrics(text: string, tsdbDir: string, promtool = fi
     encoding: 'utf8',
   });
   rmSync(inputDir, { recursive: true, force: true });
-  if (run.status !== 0) throw new Error(`promtool create-blocks-from failed (${run.status}): ${run.stderr}${run.stdout}`);
+  if (run.status !== 0)
+    throw new Error(`promtool create-blocks-from failed (${run.status}): ${run.stderr}${run.stdout}`);
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -205,7 +206,9 @@ function makeHandle(
     });
     const body = (await response.json()) as { status: string; data?: QueryData; error?: string; errorType?: string };
     if (body.status !== 'success' || !body.data) {
-      throw new Error(`Prometheus ${path} ${JSON.stringify(params)}: ${body.errorType ?? ''} ${body.error ?? response.status}`);
+      throw new Error(
+        `Prometheus ${path} ${JSON.stringify(params)}: ${body.errorType ?? ''} ${body.error ?? response.status}`,
+      );
     }
     return body.data;
   };

@@ -44,18 +44,25 @@ export const DEFAULT_FLEET: readonly VllmTarget[] = [
 ];
 
 function pod(
-  flavour: VllmFlavour, model: string, namespace: string, service: string, name: string, instance: string, rps: number,
+  flavour: VllmFlavour,
+  model: string,
+  namespace: string,
+  service: string,
+  name: string,
+  instance: string,
+  rps: number,
 ): VllmTarget {
   return { flavour, model, job: service, instance, k8s: { namespace, service, pod: name }, requestsPerSecond: rps };
 }
 
 const REQUEST_LATENCY = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680];
-const TTFT = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560];
+const TTFT = [
+  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
+];
 const ITL = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
 /** 1-2-5 series up to max_model_len 4096, as vLLM builds it. */
 const REQUEST_TOKENS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000];
 const ITERATION_TOKENS = [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384];
-
 
 class Histogram {
   readonly counts: number[];
@@ -97,10 +104,17 @@ function simulateTarget(target: VllmTarget, seed: number): Array<{ time: number;
     return k;
   };
   const hist = {
-    e2e: new Histogram(REQUEST_LATENCY), queue: new Histogram(REQUEST_LATENCY), inference: new Histogram(REQUEST_LATENCY),
-    prefill: new Histogram(REQUEST_LATENCY), decode: new Histogram(REQUEST_LATENCY), ttft: new Histogram(TTFT),
-    itl: new Histogram(ITL), tpot: new Histogram(ITL), prompt: new Histogram(REQUEST_TOKENS),
-    generation: new Histogram(REQUEST_TOKENS), iteration: new Histogram(ITERATION_TOKENS),
+    e2e: new Histogram(REQUEST_LATENCY),
+    queue: new Histogram(REQUEST_LATENCY),
+    inference: new Histogram(REQUEST_LATENCY),
+    prefill: new Histogram(REQUEST_LATENCY),
+    decode: new Histogram(REQUEST_LATENCY),
+    ttft: new Histogram(TTFT),
+    itl: new Histogram(ITL),
+    tpot: new Histogram(ITL),
+    prompt: new Histogram(REQUEST_TOKENS),
+    generation: new Histogram(REQUEST_TOKENS),
+    iteration: new Histogram(ITERATION_TOKENS),
   };
   const counters = { prompt: 0, generation: 0, preemptions: 0, stop: 0, length: 0, abort: 0 };
   const scrapes: Array<{ time: number; scrape: Scrape }> = [];
@@ -151,7 +165,20 @@ function simulateTarget(target: VllmTarget, seed: number): Array<{ time: number;
 }
 
 interface State {
-  hist: Record<'e2e' | 'queue' | 'inference' | 'prefill' | 'decode' | 'ttft' | 'itl' | 'tpot' | 'prompt' | 'generation' | 'iteration', Histogram>;
+  hist: Record<
+    | 'e2e'
+    | 'queue'
+    | 'inference'
+    | 'prefill'
+    | 'decode'
+    | 'ttft'
+    | 'itl'
+    | 'tpot'
+    | 'prompt'
+    | 'generation'
+    | 'iteration',
+    Histogram
+  >;
   counters: Record<'prompt' | 'generation' | 'preemptions' | 'stop' | 'length' | 'abort', number>;
   running: number;
   waiting: number;
@@ -161,7 +188,12 @@ interface State {
 /** What the target's /metrics shows at one instant, names and labels as its flavour writes them. */
 function exposition(target: VllmTarget, s: State): Scrape {
   const { flavour } = target;
-  const base: Record<string, string> = { job: target.job, instance: target.instance, ...(target.k8s ?? {}), model_name: target.model };
+  const base: Record<string, string> = {
+    job: target.job,
+    instance: target.instance,
+    ...(target.k8s ?? {}),
+    model_name: target.model,
+  };
   if (flavour !== 'sim') base.engine = '0';
   const out: Scrape = new Map();
   const gauge = (name: string, value: number, extra: Record<string, string> = {}) =>
@@ -171,7 +203,9 @@ function exposition(target: VllmTarget, s: State): Scrape {
   const histogram = (name: string, h: Histogram) => {
     const family = out.get(name) ?? { type: 'histogram' as const, samples: [] };
     const cumulative = h.cumulative();
-    h.bounds.forEach((b, i) => family.samples.push({ labels: { ...base, le: String(b), __suffix: '_bucket' }, value: cumulative[i] }));
+    h.bounds.forEach((b, i) =>
+      family.samples.push({ labels: { ...base, le: String(b), __suffix: '_bucket' }, value: cumulative[i] }),
+    );
     const count = cumulative[cumulative.length - 1];
     family.samples.push({ labels: { ...base, le: '+Inf', __suffix: '_bucket' }, value: count });
     family.samples.push({ labels: { ...base, __suffix: '_sum' }, value: h.sum });
@@ -206,7 +240,13 @@ function exposition(target: VllmTarget, s: State): Scrape {
   return out;
 }
 
-function push(out: Scrape, name: string, type: 'gauge' | 'counter', labels: Record<string, string>, value: number): void {
+function push(
+  out: Scrape,
+  name: string,
+  type: 'gauge' | 'counter',
+  labels: Record<string, string>,
+  value: number,
+): void {
   const family = out.get(name) ?? { type, samples: [] };
   family.samples.push({ labels, value });
   out.set(name, family);

@@ -1,9 +1,10 @@
 // Builds the stack's viewer: a small Perses host page (not a plugin), served by percli-scripts/stack/serve-viewer.ts.
 // It loads every panel, ours included, through Module Federation from the Perses server's /plugins/<Module>/,
 // exactly like the Perses app does, so nothing of our module is bundled here.
+import { join } from 'node:path';
+
 import { defineConfig } from '@rsbuild/core';
 import { pluginReact } from '@rsbuild/plugin-react';
-import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 

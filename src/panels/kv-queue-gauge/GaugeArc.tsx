@@ -1,6 +1,7 @@
 // The KV-usage gauge: a half-circle arc in plain SVG (no canvas, so it renders the same in jsdom,
 // print and screenshots), with the threshold bands drawn as a thin outer ring.
 import { ReactElement } from 'react';
+
 import { KvThresholds } from './kv-thresholds';
 
 export interface GaugeArcProps {
@@ -28,7 +29,16 @@ function arcPath(cx: number, cy: number, r: number, from: number, to: number): s
   return `M ${x0.toFixed(2)} ${y0.toFixed(2)} A ${r} ${r} 0 0 1 ${x1.toFixed(2)} ${y1.toFixed(2)}`;
 }
 
-export function GaugeArc({ fraction, size, valueColor, trackColor, thresholds, colorOfStep, defaultColor, label }: GaugeArcProps): ReactElement {
+export function GaugeArc({
+  fraction,
+  size,
+  valueColor,
+  trackColor,
+  thresholds,
+  colorOfStep,
+  defaultColor,
+  label,
+}: GaugeArcProps): ReactElement {
   const width = size;
   const height = size / 2 + 6;
   const cx = width / 2;
@@ -39,18 +49,32 @@ export function GaugeArc({ fraction, size, valueColor, trackColor, thresholds, c
   const bands: Array<{ from: number; to: number; color: string }> = [];
   const edges = [0, ...thresholds.steps.map((s) => clamp01(s.fraction)), 1];
   for (let i = 0; i < edges.length - 1; i++) {
-    const color = i === 0 ? defaultColor : (thresholds.steps[i - 1].color ?? colorOfStep(thresholds.steps[i - 1].index));
+    const color =
+      i === 0 ? defaultColor : (thresholds.steps[i - 1].color ?? colorOfStep(thresholds.steps[i - 1].index));
     if (edges[i + 1] > edges[i]) bands.push({ from: edges[i], to: edges[i + 1], color });
   }
   const hasValue = fraction !== null && !Number.isNaN(fraction);
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       {bands.map((b, i) => (
-        <path key={i} d={arcPath(cx, cy, bandR, b.from, b.to)} stroke={b.color} strokeWidth={3} fill="none" data-testid="kv-threshold-band" />
+        <path
+          key={i}
+          d={arcPath(cx, cy, bandR, b.from, b.to)}
+          stroke={b.color}
+          strokeWidth={3}
+          fill="none"
+          data-testid="kv-threshold-band"
+        />
       ))}
       <path d={arcPath(cx, cy, r, 0, 1)} stroke={trackColor} strokeWidth={stroke} fill="none" />
       {hasValue && fraction > 0 && (
-        <path d={arcPath(cx, cy, r, 0, fraction)} stroke={valueColor} strokeWidth={stroke} fill="none" data-testid="kv-value-arc" />
+        <path
+          d={arcPath(cx, cy, r, 0, fraction)}
+          stroke={valueColor}
+          strokeWidth={stroke}
+          fill="none"
+          data-testid="kv-value-arc"
+        />
       )}
     </svg>
   );

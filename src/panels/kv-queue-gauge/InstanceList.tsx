@@ -1,10 +1,11 @@
 // The per-instance rows (worst first), as many as the panel has room for, then one line that says how
 // many are not shown and lists them in its tooltip, so the panel never scrolls and never drops one silently.
-import { ReactElement } from 'react';
 import { Box, Typography } from '@mui/material';
+import { ReactElement } from 'react';
+
+import { formatCount, formatKv } from './kv-queue-format';
 import { ValueOverRange } from './kv-queue-gauge-model';
 import { InstanceRow } from './kv-queue-model';
-import { formatCount, formatKv } from './kv-queue-format';
 
 export interface InstanceListProps {
   rows: readonly InstanceRow[];
@@ -25,18 +26,39 @@ function plural(label: string, n: number): string {
 /** A tooltip of hundreds of lines is unreadable; past this the rest is counted. */
 const TOOLTIP_MAX_LINES = 25;
 
-const grid = { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 4.5em 4em 4em', columnGap: 1, fontSize: 12, lineHeight: '18px' };
+const grid = {
+  display: 'grid',
+  gridTemplateColumns: 'minmax(0, 1fr) 4.5em 4em 4em',
+  columnGap: 1,
+  fontSize: 12,
+  lineHeight: '18px',
+};
 
 /** One line per hidden instance, worst first, with the same figures as a row. */
-export function hiddenInstancesTooltip(hidden: readonly InstanceRow[], decimalPlaces: number, valueOverRange: ValueOverRange): string {
+export function hiddenInstancesTooltip(
+  hidden: readonly InstanceRow[],
+  decimalPlaces: number,
+  valueOverRange: ValueOverRange,
+): string {
   const lines = hidden
     .slice(0, TOOLTIP_MAX_LINES)
-    .map((r) => `${r.name}: KV ${formatKv(r.kv, decimalPlaces)}, running ${formatCount(r.running, valueOverRange)}, waiting ${formatCount(r.waiting, valueOverRange)}`);
+    .map(
+      (r) =>
+        `${r.name}: KV ${formatKv(r.kv, decimalPlaces)}, running ${formatCount(r.running, valueOverRange)}, waiting ${formatCount(r.waiting, valueOverRange)}`,
+    );
   if (hidden.length > TOOLTIP_MAX_LINES) lines.push(`… and ${hidden.length - TOOLTIP_MAX_LINES} more`);
   return lines.join('\n');
 }
 
-export function InstanceList({ rows, label, maxRows, decimalPlaces, valueOverRange, colorOfKv, waitingColor }: InstanceListProps): ReactElement {
+export function InstanceList({
+  rows,
+  label,
+  maxRows,
+  decimalPlaces,
+  valueOverRange,
+  colorOfKv,
+  waitingColor,
+}: InstanceListProps): ReactElement {
   const shown = rows.slice(0, Math.max(0, maxRows));
   const hidden = rows.slice(shown.length);
   const moreLine =
@@ -50,7 +72,9 @@ export function InstanceList({ rows, label, maxRows, decimalPlaces, valueOverRan
         title={hiddenInstancesTooltip(hidden, decimalPlaces, valueOverRange)}
         sx={{ lineHeight: '18px', cursor: 'help' }}
       >
-        {shown.length > 0 ? `+${hidden.length} more` : `${hidden.length} ${plural(label, hidden.length)} not listed: panel too short`}
+        {shown.length > 0
+          ? `+${hidden.length} more`
+          : `${hidden.length} ${plural(label, hidden.length)} not listed: panel too short`}
       </Typography>
     );
   if (shown.length === 0) return <Box data-testid="kv-queue-instances-hidden">{moreLine}</Box>;
@@ -58,18 +82,39 @@ export function InstanceList({ rows, label, maxRows, decimalPlaces, valueOverRan
     <Box role="table" aria-label={`instances by ${label}, worst first`} data-testid="kv-queue-instances">
       <Box role="row" sx={{ ...grid, color: 'text.secondary' }}>
         <span role="columnheader">{label}</span>
-        <span role="columnheader" style={{ textAlign: 'right' }}>KV</span>
-        <span role="columnheader" style={{ textAlign: 'right' }}>run</span>
-        <span role="columnheader" style={{ textAlign: 'right' }}>wait</span>
+        <span role="columnheader" style={{ textAlign: 'right' }}>
+          KV
+        </span>
+        <span role="columnheader" style={{ textAlign: 'right' }}>
+          run
+        </span>
+        <span role="columnheader" style={{ textAlign: 'right' }}>
+          wait
+        </span>
       </Box>
       {shown.map((row) => (
         <Box role="row" key={row.name} sx={grid} data-testid="kv-queue-instance-row">
-          <span role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.name}>
+          <span
+            role="cell"
+            style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+            title={row.name}
+          >
             {row.name}
           </span>
-          <span role="cell" style={{ textAlign: 'right', color: colorOfKv(row.kv) }}>{formatKv(row.kv, decimalPlaces)}</span>
-          <span role="cell" style={{ textAlign: 'right' }}>{formatCount(row.running, valueOverRange)}</span>
-          <span role="cell" style={{ textAlign: 'right', color: row.waiting ? waitingColor : undefined, fontWeight: row.waiting ? 700 : undefined }}>
+          <span role="cell" style={{ textAlign: 'right', color: colorOfKv(row.kv) }}>
+            {formatKv(row.kv, decimalPlaces)}
+          </span>
+          <span role="cell" style={{ textAlign: 'right' }}>
+            {formatCount(row.running, valueOverRange)}
+          </span>
+          <span
+            role="cell"
+            style={{
+              textAlign: 'right',
+              color: row.waiting ? waitingColor : undefined,
+              fontWeight: row.waiting ? 700 : undefined,
+            }}
+          >
             {formatCount(row.waiting, valueOverRange)}
           </span>
         </Box>

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+
 import { createInitialOptions, KvQueueGaugeSpec } from './kv-queue-gauge-model';
 import { KvQueueGaugeOptionsEditor } from './KvQueueGaugeOptionsEditor';
 
@@ -34,7 +35,9 @@ describe('KvQueueGaugeOptionsEditor', () => {
   test('Add role appends the first unused role; Remove last drops the last', () => {
     const onChange = renderEditor();
     fireEvent.click(screen.getByRole('button', { name: 'Add role' }));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryRoles: ['kv', 'running', 'waiting', 'preemptions'] }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ queryRoles: ['kv', 'running', 'waiting', 'preemptions'] }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Remove last' }));
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ queryRoles: ['kv', 'running'] }));
   });

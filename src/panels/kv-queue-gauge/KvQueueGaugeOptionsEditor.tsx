@@ -1,10 +1,25 @@
 // The panel's "Settings" tab: query roles, value options, capacity, per-instance list and thresholds.
-import { ReactElement } from 'react';
 import { Button, MenuItem, Stack, Switch, TextField, Typography } from '@mui/material';
-import { OptionsEditorColumn, OptionsEditorControl, OptionsEditorGrid, OptionsEditorGroup, ThresholdsEditor } from '@perses-dev/components';
+import {
+  OptionsEditorColumn,
+  OptionsEditorControl,
+  OptionsEditorGrid,
+  OptionsEditorGroup,
+  ThresholdsEditor,
+} from '@perses-dev/components';
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
+import { ReactElement } from 'react';
+
+import {
+  KV_QUEUE_ROLES,
+  KvQueueGaugeSpec,
+  KvQueueRole,
+  KvScale,
+  ValueOverRange,
+  VALUES_OVER_RANGE,
+  withDefaults,
+} from './kv-queue-gauge-model';
 import { NumberOptionField } from './NumberOptionField';
-import { KV_QUEUE_ROLES, KvQueueGaugeSpec, KvQueueRole, KvScale, ValueOverRange, VALUES_OVER_RANGE, withDefaults } from './kv-queue-gauge-model';
 
 export type KvQueueGaugeOptionsEditorProps = OptionsEditorProps<KvQueueGaugeSpec>;
 
@@ -15,7 +30,8 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
   const duplicates = roles.filter((r, i) => roles.indexOf(r) !== i);
   const unused = KV_QUEUE_ROLES.filter((r) => !roles.includes(r));
 
-  const setRole = (index: number, role: KvQueueRole) => update({ queryRoles: roles.map((r, i) => (i === index ? role : r)) });
+  const setRole = (index: number, role: KvQueueRole) =>
+    update({ queryRoles: roles.map((r, i) => (i === index ? role : r)) });
 
   return (
     <OptionsEditorGrid>
@@ -29,7 +45,13 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
               key={index}
               label={`Query ${index + 1}`}
               control={
-                <TextField select size="small" value={role} inputProps={{ 'aria-label': `role of query ${index + 1}` }} onChange={(e) => setRole(index, e.target.value as KvQueueRole)}>
+                <TextField
+                  select
+                  size="small"
+                  value={role}
+                  inputProps={{ 'aria-label': `role of query ${index + 1}` }}
+                  onChange={(e) => setRole(index, e.target.value as KvQueueRole)}
+                >
                   {KV_QUEUE_ROLES.map((r) => (
                     <MenuItem key={r} value={r}>
                       {r}
@@ -45,10 +67,18 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
             </Typography>
           )}
           <Stack direction="row" spacing={1}>
-            <Button size="small" disabled={unused.length === 0} onClick={() => update({ queryRoles: [...roles, unused[0]] })}>
+            <Button
+              size="small"
+              disabled={unused.length === 0}
+              onClick={() => update({ queryRoles: [...roles, unused[0]] })}
+            >
               Add role
             </Button>
-            <Button size="small" disabled={roles.length <= 1} onClick={() => update({ queryRoles: roles.slice(0, -1) })}>
+            <Button
+              size="small"
+              disabled={roles.length <= 1}
+              onClick={() => update({ queryRoles: roles.slice(0, -1) })}
+            >
               Remove last
             </Button>
           </Stack>
@@ -57,7 +87,13 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
           <OptionsEditorControl
             label="KV unit"
             control={
-              <TextField select size="small" value={spec.kvScale} inputProps={{ 'aria-label': 'KV unit' }} onChange={(e) => update({ kvScale: e.target.value as KvScale })}>
+              <TextField
+                select
+                size="small"
+                value={spec.kvScale}
+                inputProps={{ 'aria-label': 'KV unit' }}
+                onChange={(e) => update({ kvScale: e.target.value as KvScale })}
+              >
                 <MenuItem value="fraction">fraction (0–1)</MenuItem>
                 <MenuItem value="percent">percent (0–100)</MenuItem>
               </TextField>
@@ -66,7 +102,13 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
           <OptionsEditorControl
             label="Value over range"
             control={
-              <TextField select size="small" value={spec.valueOverRange} inputProps={{ 'aria-label': 'Value over range' }} onChange={(e) => update({ valueOverRange: e.target.value as ValueOverRange })}>
+              <TextField
+                select
+                size="small"
+                value={spec.valueOverRange}
+                inputProps={{ 'aria-label': 'Value over range' }}
+                onChange={(e) => update({ valueOverRange: e.target.value as ValueOverRange })}
+              >
                 {VALUES_OVER_RANGE.map((v) => (
                   <MenuItem key={v} value={v}>
                     {v}
@@ -117,7 +159,9 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
                 value={spec.instanceLabel ?? ''}
                 placeholder="pod"
                 inputProps={{ 'aria-label': 'Instance label' }}
-                onChange={(e) => update({ instanceLabel: e.target.value.trim() === '' ? undefined : e.target.value.trim() })}
+                onChange={(e) =>
+                  update({ instanceLabel: e.target.value.trim() === '' ? undefined : e.target.value.trim() })
+                }
               />
             }
           />
@@ -138,7 +182,13 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
           <OptionsEditorControl
             label="Sparklines"
             description="Worst KV usage and waiting requests over time."
-            control={<Switch checked={spec.sparklines} inputProps={{ 'aria-label': 'Sparklines' }} onChange={(e) => update({ sparklines: e.target.checked })} />}
+            control={
+              <Switch
+                checked={spec.sparklines}
+                inputProps={{ 'aria-label': 'Sparklines' }}
+                onChange={(e) => update({ sparklines: e.target.checked })}
+              />
+            }
           />
           <OptionsEditorControl
             label="Running sparkline"

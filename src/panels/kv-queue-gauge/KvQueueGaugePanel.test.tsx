@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
-import { ThemeProvider, createTheme } from '@mui/material';
+import { createTheme, ThemeProvider } from '@mui/material';
 import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { PanelDefinition, TimeSeriesData } from '@perses-dev/core';
+import { render, screen, within } from '@testing-library/react';
+
+import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET } from './kv-queue-fixtures';
 import { createInitialOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
 import { KvQueueGaugePanel } from './KvQueueGaugePanel';
-import { panelQueries, PODS, roleResult, SATURATED_FLEET, Samples } from './kv-queue-fixtures';
 
 type Data = Partial<Record<KvQueueRole, Samples[]>>;
 
@@ -18,7 +19,11 @@ function renderPanel(
   const spec = { ...createInitialOptions(), ...overrides };
   const definition = {
     kind: 'Panel',
-    spec: { display: { name: 'KV cache & queue' }, plugin: { kind: 'VllmKvQueueGauge', spec }, queries: panelQueries(spec.queryRoles) },
+    spec: {
+      display: { name: 'KV cache & queue' },
+      plugin: { kind: 'VllmKvQueueGauge', spec },
+      queries: panelQueries(spec.queryRoles),
+    },
   } as unknown as PanelDefinition;
   const queryResults = spec.queryRoles
     .filter((role) => data[role])
@@ -49,7 +54,9 @@ describe('KvQueueGaugePanel', () => {
   });
 
   test('a step colour set in the thresholds wins over the palette', () => {
-    renderPanel(SATURATED_FLEET, { thresholds: { mode: 'percent', steps: [{ value: 85 }, { value: 97, color: '#d55e00' }] } });
+    renderPanel(SATURATED_FLEET, {
+      thresholds: { mode: 'percent', steps: [{ value: 85 }, { value: 97, color: '#d55e00' }] },
+    });
     // 96.5 % is above the 85 % warning step but below the 97 % critical one.
     expect(screen.getByTestId('kv-value-arc')).toHaveAttribute('stroke', testChartsTheme.thresholds.palette[0]);
     expect(screen.getByTestId('kv-queue-verdict')).toHaveAttribute('data-verdict', 'Queueing');
@@ -71,7 +78,9 @@ describe('KvQueueGaugePanel', () => {
   test('verdicts: Saturated, Queueing, No traffic', () => {
     const { unmount } = renderPanel(SATURATED_FLEET);
     expect(screen.getByTestId('kv-queue-verdict')).toHaveTextContent('Saturated');
-    expect(screen.getByLabelText('Saturated: requests are waiting and the KV cache is at or above critical')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Saturated: requests are waiting and the KV cache is at or above critical'),
+    ).toBeInTheDocument();
     unmount();
     const r2 = renderPanel({ kv: [[0.71], [0.74], [0.69]], running: [[64], [64], [64]], waiting: [[3], [5], [0]] });
     expect(screen.getByTestId('kv-queue-verdict')).toHaveTextContent('Queueing');
@@ -101,7 +110,10 @@ describe('KvQueueGaugePanel', () => {
     const { unmount } = renderPanel(SATURATED_FLEET);
     expect(screen.queryByTestId('kv-queue-preemptions')).not.toBeInTheDocument();
     unmount();
-    renderPanel({ ...SATURATED_FLEET, preemptions: [[0], [0.35], [0]] }, { queryRoles: ['kv', 'running', 'waiting', 'preemptions'] });
+    renderPanel(
+      { ...SATURATED_FLEET, preemptions: [[0], [0.35], [0]] },
+      { queryRoles: ['kv', 'running', 'waiting', 'preemptions'] },
+    );
     expect(screen.getByTestId('kv-queue-preemptions')).toHaveTextContent('0.35/s');
   });
 
@@ -121,7 +133,17 @@ describe('KvQueueGaugePanel', () => {
   });
 
   test('value over range max shows the peaks', () => {
-    renderPanel({ ...SATURATED_FLEET, waiting: [[0, 0], [9, 1], [0, 0]] }, { valueOverRange: 'max' });
+    renderPanel(
+      {
+        ...SATURATED_FLEET,
+        waiting: [
+          [0, 0],
+          [9, 1],
+          [0, 0],
+        ],
+      },
+      { valueOverRange: 'max' },
+    );
     expect(screen.getByTestId('kv-queue-waiting')).toHaveTextContent('9');
   });
 
@@ -141,7 +163,9 @@ describe('KvQueueGaugePanel', () => {
     const percent = SATURATED_FLEET.kv.map((pod) => pod.map((v) => v * 100));
     renderPanel({ ...SATURATED_FLEET, kv: percent });
     expect(screen.getByTestId('kv-queue-kv-max')).toHaveTextContent('–');
-    expect(screen.getByTestId('kv-queue-messages')).toHaveTextContent('the kv query looks like percent, so set "KV unit" to percent (0–100)');
+    expect(screen.getByTestId('kv-queue-messages')).toHaveTextContent(
+      'the kv query looks like percent, so set "KV unit" to percent (0–100)',
+    );
   });
 
   test('decimal places apply to the KV percentages', () => {
@@ -155,7 +179,9 @@ describe('KvQueueGaugePanel', () => {
     unmount();
     renderPanel(SATURATED_FLEET, { sparklines: true });
     const kvLine = screen.getByRole('img', { name: 'worst KV usage over time' });
-    expect(kvLine.querySelector('path')?.getAttribute('d')).toMatch(/^M 0\.0 [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+$/);
+    expect(kvLine.querySelector('path')?.getAttribute('d')).toMatch(
+      /^M 0\.0 [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+$/,
+    );
     expect(screen.getByRole('img', { name: 'waiting requests over time' })).toBeInTheDocument();
     expect(screen.queryByRole('img', { name: 'running requests over time' })).not.toBeInTheDocument();
   });
@@ -169,7 +195,9 @@ describe('KvQueueGaugePanel', () => {
     // Totals 133, 137, 140, 139 on a 0–140 scale; 12 rows leave spare height, so the line is 48 px tall.
     expect(running).toHaveAttribute('height', '48');
     const y = [133, 137, 140, 139].map((v) => (47 - (v / 140) * 46).toFixed(1));
-    expect(running.querySelector('path')?.getAttribute('d')).toBe(`M 0.0 ${y[0]} L 33.3 ${y[1]} L 66.7 ${y[2]} L 100.0 ${y[3]}`);
+    expect(running.querySelector('path')?.getAttribute('d')).toBe(
+      `M 0.0 ${y[0]} L 33.3 ${y[1]} L 66.7 ${y[2]} L 100.0 ${y[3]}`,
+    );
     expect(running.querySelector('title')).toHaveTextContent('running requests over time, 133 to 140');
     expect(running.querySelector('path')).toHaveAttribute('stroke', createTheme().palette.primary.main);
   });
@@ -182,14 +210,19 @@ describe('KvQueueGaugePanel', () => {
   });
 
   test('without a running query there is no running sparkline (not a line of zeros)', () => {
-    renderPanel({ kv: SATURATED_FLEET.kv, waiting: SATURATED_FLEET.waiting }, { sparklines: true, runningSparkline: true });
+    renderPanel(
+      { kv: SATURATED_FLEET.kv, waiting: SATURATED_FLEET.waiting },
+      { sparklines: true, runningSparkline: true },
+    );
     expect(screen.queryByRole('img', { name: 'running requests over time' })).not.toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'waiting requests over time' })).toBeInTheDocument();
   });
 
   test('a missing role is named and the rest is still shown', () => {
     renderPanel({ kv: SATURATED_FLEET.kv, running: SATURATED_FLEET.running });
-    expect(screen.getByTestId('kv-queue-messages')).toHaveTextContent('Missing waiting: no result for query 3 (waiting): it failed or is still loading (see the panel header)');
+    expect(screen.getByTestId('kv-queue-messages')).toHaveTextContent(
+      'Missing waiting: no result for query 3 (waiting): it failed or is still loading (see the panel header)',
+    );
     expect(screen.getByTestId('kv-queue-kv-max')).toHaveTextContent('96.5%');
     expect(screen.getByTestId('kv-queue-running')).toHaveTextContent('139');
     expect(screen.getByTestId('kv-queue-waiting')).toHaveTextContent('–');
@@ -198,7 +231,9 @@ describe('KvQueueGaugePanel', () => {
 
   test('a failed query (dropped by Perses) is reported as such while the others render', () => {
     renderPanel({ running: SATURATED_FLEET.running, waiting: SATURATED_FLEET.waiting });
-    expect(screen.getByTestId('kv-queue-messages')).toHaveTextContent('Missing kv: no result for query 1 (kv): it failed or is still loading');
+    expect(screen.getByTestId('kv-queue-messages')).toHaveTextContent(
+      'Missing kv: no result for query 1 (kv): it failed or is still loading',
+    );
     expect(screen.getByTestId('kv-queue-waiting')).toHaveTextContent('7');
   });
 
@@ -210,7 +245,15 @@ describe('KvQueueGaugePanel', () => {
   });
 
   test('NaN from the engine is shown as NaN and explained, not as a number', () => {
-    renderPanel({ kv: [[0.5, NaN], [0.7, NaN], [0.6, NaN]], running: [[3], [4], [5]], waiting: [[0], [0], [0]] });
+    renderPanel({
+      kv: [
+        [0.5, NaN],
+        [0.7, NaN],
+        [0.6, NaN],
+      ],
+      running: [[3], [4], [5]],
+      waiting: [[0], [0], [0]],
+    });
     expect(screen.getByTestId('kv-queue-kv-max')).toHaveTextContent('NaN');
     expect(screen.getByText(/the engine reported NaN/)).toBeInTheDocument();
     expect(screen.queryByTestId('kv-value-arc')).not.toBeInTheDocument();
@@ -239,7 +282,10 @@ describe('KvQueueGaugePanel', () => {
     expect(rows[0]).toHaveTextContent(PODS[1]);
     const more = screen.getByTestId('kv-queue-more');
     expect(more).toHaveTextContent('+2 more');
-    expect(more).toHaveAttribute('title', `${PODS[0]}: KV 62.0%, running 39, waiting 0\n${PODS[2]}: KV 60.0%, running 36, waiting 0`);
+    expect(more).toHaveAttribute(
+      'title',
+      `${PODS[0]}: KV 62.0%, running 39, waiting 0\n${PODS[2]}: KV 60.0%, running 36, waiting 0`,
+    );
   });
 
   test('6 grid rows with sparklines: no room for a row, and the panel says so instead of dropping the list', () => {
@@ -263,7 +309,11 @@ describe('KvQueueGaugePanel', () => {
   test('a long fleet: the tooltip of +N more lists 25 instances and counts the rest', () => {
     const many = (samples: Samples[], n: number) => Array.from({ length: n }, (_, i) => samples[i % samples.length]);
     const pods = Array.from({ length: 40 }, (_, i) => `pod-${String(i).padStart(2, '0')}`);
-    const data = { kv: many(SATURATED_FLEET.kv, 40), running: many(SATURATED_FLEET.running, 40), waiting: many(SATURATED_FLEET.waiting, 40) };
+    const data = {
+      kv: many(SATURATED_FLEET.kv, 40),
+      running: many(SATURATED_FLEET.running, 40),
+      waiting: many(SATURATED_FLEET.waiting, 40),
+    };
     renderPanel(data, {}, { width: 480, height: 330 }, 'light', pods);
     expect(screen.getAllByTestId('kv-queue-instance-row')).toHaveLength(5);
     const more = screen.getByTestId('kv-queue-more');

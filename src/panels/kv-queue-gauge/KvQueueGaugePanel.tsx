@@ -1,22 +1,23 @@
 // The VllmKvQueueGauge panel: KV-cache gauge (worst instance, fleet mean), running/waiting with a queue
 // bar, preemption rate, saturation verdict, per-instance list and optional sparklines (KV, running, waiting).
-import { ReactElement, useMemo } from 'react';
 import { Box, Typography, useTheme } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
-import { PanelProps } from '@perses-dev/plugin-system';
 import { TimeSeriesData } from '@perses-dev/core';
+import { PanelProps } from '@perses-dev/plugin-system';
+import { ReactElement, useMemo } from 'react';
+
+import { GaugeArc } from './GaugeArc';
+import { InstanceList } from './InstanceList';
+import { formatCount, formatKv, formatPerSecond } from './kv-queue-format';
 import { DEFAULT_DECIMAL_PLACES, KvQueueGaugeSpec, withDefaults } from './kv-queue-gauge-model';
-import { assignQueryRoles } from './query-roles';
+import { planLayout, VERDICT_COLUMN_MIN_WIDTH } from './kv-queue-layout';
 import { buildKvQueueView } from './kv-queue-model';
 import { stepFor } from './kv-thresholds';
-import { formatCount, formatKv, formatPerSecond } from './kv-queue-format';
-import { GaugeArc } from './GaugeArc';
-import { QueueBar } from './QueueBar';
-import { InstanceList } from './InstanceList';
-import { SparklineRow, TrendLine } from './SparklineRow';
-import { planLayout, VERDICT_COLUMN_MIN_WIDTH } from './kv-queue-layout';
-import { VerdictBadge } from './VerdictBadge';
 import { LabelledValue } from './LabelledValue';
+import { assignQueryRoles } from './query-roles';
+import { QueueBar } from './QueueBar';
+import { SparklineRow, TrendLine } from './SparklineRow';
+import { VerdictBadge } from './VerdictBadge';
 
 export type KvQueueGaugePanelProps = PanelProps<KvQueueGaugeSpec>;
 
@@ -27,14 +28,22 @@ const FALLBACK_SIZE = { width: 420, height: 170 };
 const NUMBERS_FLEX = '0 1 auto';
 const VERDICT_COLUMN_FLEX = '1 1 0';
 
-export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, contentDimensions }: KvQueueGaugePanelProps): ReactElement {
+export function KvQueueGaugePanel({
+  spec: rawSpec,
+  queryResults,
+  definition,
+  contentDimensions,
+}: KvQueueGaugePanelProps): ReactElement {
   const spec = withDefaults(rawSpec);
   const theme = useTheme();
   const chartsTheme = useChartsTheme();
   const specKey = JSON.stringify(rawSpec ?? {});
   const { view, missing, notes } = useMemo(() => {
     // supportedQueryTypes is ['TimeSeriesQuery'], so Perses only hands over time-series data.
-    const results = queryResults.map((r) => ({ definition: r.definition, data: { series: (r.data as TimeSeriesData).series ?? [] } }));
+    const results = queryResults.map((r) => ({
+      definition: r.definition,
+      data: { series: (r.data as TimeSeriesData).series ?? [] },
+    }));
     const assignment = assignQueryRoles(spec.queryRoles, definition?.spec.queries, results);
     return { view: buildKvQueueView(assignment, spec), missing: assignment.missing, notes: assignment.notes };
     // `spec` is rebuilt on every render by withDefaults, so the memo keys on the raw spec's content.
@@ -50,7 +59,8 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
   const kvColor = kvStep ? (kvStep.color ?? colorOfStep(kvStep.index)) : baseColor;
   const waitingColor = theme.palette.warning.main;
 
-  const hasAnyData = view.kvMax !== null || view.running !== null || view.waiting !== null || view.preemptionsPerSec !== null;
+  const hasAnyData =
+    view.kvMax !== null || view.running !== null || view.waiting !== null || view.preemptionsPerSec !== null;
   const messages = [
     ...missing.map((m) => ({ key: `missing-${m.role}`, text: `Missing ${m.role}: ${m.reason}` })),
     ...view.problems.map((p, i) => ({ key: `problem-${i}`, text: p })),
@@ -73,9 +83,40 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
   const waitingHighlighted = view.waiting !== null && view.waiting > 0;
   const countFormat = (v: number) => formatCount(v, 'mean');
   const trendLines: TrendLine[] = [
-    ...(spec.sparklines ? [{ caption: 'KV', label: 'worst KV usage over time', points: view.kvTrend, color: kvColor, yMax: 1, format: (v: number) => formatKv(v, decimals) }] : []),
-    ...(spec.runningSparkline ? [{ caption: 'running', label: 'running requests over time', points: view.runningTrend, color: theme.palette.primary.main, format: countFormat }] : []),
-    ...(spec.sparklines ? [{ caption: 'waiting', label: 'waiting requests over time', points: view.waitingTrend, color: waitingColor, format: countFormat }] : []),
+    ...(spec.sparklines
+      ? [
+          {
+            caption: 'KV',
+            label: 'worst KV usage over time',
+            points: view.kvTrend,
+            color: kvColor,
+            yMax: 1,
+            format: (v: number) => formatKv(v, decimals),
+          },
+        ]
+      : []),
+    ...(spec.runningSparkline
+      ? [
+          {
+            caption: 'running',
+            label: 'running requests over time',
+            points: view.runningTrend,
+            color: theme.palette.primary.main,
+            format: countFormat,
+          },
+        ]
+      : []),
+    ...(spec.sparklines
+      ? [
+          {
+            caption: 'waiting',
+            label: 'waiting requests over time',
+            points: view.waitingTrend,
+            color: waitingColor,
+            format: countFormat,
+          },
+        ]
+      : []),
   ].filter((line) => line.points.length >= 2);
   const listable = view.instanceLabel ? view.instances.length : 0;
   const { compact, gaugeSize, sparklineHeight, instanceRows } = planLayout({
@@ -95,7 +136,16 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
   // Compact: one line of numbers beside the verdict; full: a column to the right of the gauge. Either way
   // the column may shrink, and then the labels are cut before the numbers.
   const numbers = (
-    <Box sx={{ display: 'flex', flexDirection: compact ? 'row' : 'column', columnGap: 1.5, rowGap: 0.25, minWidth: 0, flex: NUMBERS_FLEX }}>
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: compact ? 'row' : 'column',
+        columnGap: 1.5,
+        rowGap: 0.25,
+        minWidth: 0,
+        flex: NUMBERS_FLEX,
+      }}
+    >
       <LabelledValue
         variant="body2"
         testId="kv-queue-running-line"
@@ -142,7 +192,15 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
       />
       <Typography
         data-testid="kv-queue-kv-max"
-        sx={{ position: 'absolute', bottom: 0, width: '100%', textAlign: 'center', fontWeight: 700, fontSize: Math.max(12, gaugeSize / 7), color: kvColor }}
+        sx={{
+          position: 'absolute',
+          bottom: 0,
+          width: '100%',
+          textAlign: 'center',
+          fontWeight: 700,
+          fontSize: Math.max(12, gaugeSize / 7),
+          color: kvColor,
+        }}
       >
         {kvText}
       </Typography>
@@ -161,7 +219,14 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
         note={nanNote}
       />
       {!compact && view.kvWorstInstance && (
-        <Typography variant="caption" color="text.secondary" noWrap component="div" title={view.kvWorstInstance} data-testid="kv-queue-kv-worst">
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          noWrap
+          component="div"
+          title={view.kvWorstInstance}
+          data-testid="kv-queue-kv-worst"
+        >
           worst: {view.kvWorstInstance}
         </Typography>
       )}
@@ -169,7 +234,11 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
   );
 
   return (
-    <Box sx={{ p: 0.5, height: '100%', display: 'flex', flexDirection: 'column', gap: 0.5, overflow: 'hidden' }} data-testid="kv-queue-panel" data-layout={compact ? 'compact' : 'full'}>
+    <Box
+      sx={{ p: 0.5, height: '100%', display: 'flex', flexDirection: 'column', gap: 0.5, overflow: 'hidden' }}
+      data-testid="kv-queue-panel"
+      data-layout={compact ? 'compact' : 'full'}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
         {gauge}
         {compact ? (
@@ -182,7 +251,15 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
           </Box>
         ) : (
           <>
-            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, minWidth: VERDICT_COLUMN_MIN_WIDTH, flex: VERDICT_COLUMN_FLEX }}>
+            <Box
+              sx={{
+                display: 'flex',
+                flexDirection: 'column',
+                gap: 0.5,
+                minWidth: VERDICT_COLUMN_MIN_WIDTH,
+                flex: VERDICT_COLUMN_FLEX,
+              }}
+            >
               <VerdictBadge verdict={view.verdict} />
               {kvCaption}
             </Box>
@@ -191,7 +268,14 @@ export function KvQueueGaugePanel({ spec: rawSpec, queryResults, definition, con
         )}
       </Box>
       {!compact && (
-        <QueueBar running={view.running} waiting={view.waiting} capacity={view.capacity} runningColor={theme.palette.primary.main} waitingColor={waitingColor} trackColor={theme.palette.action.hover} />
+        <QueueBar
+          running={view.running}
+          waiting={view.waiting}
+          capacity={view.capacity}
+          runningColor={theme.palette.primary.main}
+          waitingColor={waitingColor}
+          trackColor={theme.palette.action.hover}
+        />
       )}
       {!compact && <SparklineRow lines={trendLines} height={sparklineHeight} baselineColor={theme.palette.divider} />}
       {instanceRows !== null && view.instanceLabel && (

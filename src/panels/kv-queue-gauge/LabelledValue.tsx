@@ -1,7 +1,7 @@
 // One "label value" line whose label gives way first: when the panel is narrow the label is cut with an
 // ellipsis and the number stays whole (a cut-off number is worse than none). The full text is the tooltip.
-import { ReactElement, ReactNode } from 'react';
 import { SxProps, Theme, Typography } from '@mui/material';
+import { ReactElement, ReactNode } from 'react';
 
 export interface LabelledValueProps {
   label: string;
@@ -19,7 +19,17 @@ export interface LabelledValueProps {
 
 const cut = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-export function LabelledValue({ label, value, note, title, variant, color, sx, testId, highlighted }: LabelledValueProps): ReactElement {
+export function LabelledValue({
+  label,
+  value,
+  note,
+  title,
+  variant,
+  color,
+  sx,
+  testId,
+  highlighted,
+}: LabelledValueProps): ReactElement {
   return (
     <Typography
       variant={variant}

@@ -1,7 +1,7 @@
 // A numeric option: blank clears it (when the option may be unset), a value the spec accepts sets it, and
 // anything else is ignored, so a half-typed or out-of-range number never reaches the stored spec.
-import { ReactElement } from 'react';
 import { TextField } from '@mui/material';
+import { ReactElement } from 'react';
 
 export interface NumberOptionFieldProps {
   label: string;
@@ -16,7 +16,16 @@ export interface NumberOptionFieldProps {
   clearable?: boolean;
 }
 
-export function NumberOptionField({ label, value, min, max, placeholder, accepts, onChange, clearable }: NumberOptionFieldProps): ReactElement {
+export function NumberOptionField({
+  label,
+  value,
+  min,
+  max,
+  placeholder,
+  accepts,
+  onChange,
+  clearable,
+}: NumberOptionFieldProps): ReactElement {
   return (
     <TextField
       size="small"

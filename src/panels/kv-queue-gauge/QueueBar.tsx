@@ -1,7 +1,7 @@
 // Running and waiting requests as one bar: against the fleet capacity when it is known, otherwise as
 // the split of all admitted-or-queued requests.
-import { ReactElement } from 'react';
 import { Box, Typography } from '@mui/material';
+import { ReactElement } from 'react';
 
 export interface QueueBarProps {
   running: number | null;
@@ -14,7 +14,14 @@ export interface QueueBarProps {
 
 const finite = (v: number | null): number => (v !== null && Number.isFinite(v) && v > 0 ? v : 0);
 
-export function QueueBar({ running, waiting, capacity, runningColor, waitingColor, trackColor }: QueueBarProps): ReactElement {
+export function QueueBar({
+  running,
+  waiting,
+  capacity,
+  runningColor,
+  waitingColor,
+  trackColor,
+}: QueueBarProps): ReactElement {
   const r = finite(running);
   const w = finite(waiting);
   // Waiting requests are drawn after the running ones, so past-capacity demand shows as overflow.

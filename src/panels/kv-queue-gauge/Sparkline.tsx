@@ -1,6 +1,7 @@
 // A tiny over-time line in SVG; gaps (NaN) break the line instead of being drawn as zero. It stretches to
 // the width its container gives it, so several lines can share a row whatever their labels' widths.
 import { ReactElement } from 'react';
+
 import { Point } from './series-reduce';
 
 export interface SparklineProps {
@@ -19,7 +20,15 @@ export interface SparklineProps {
 /** x runs over a fixed 0–100 view box, scaled to the rendered width; the stroke is not scaled. */
 const VIEW_WIDTH = 100;
 
-export function Sparkline({ points, height, color, baselineColor, yMax, label, format }: SparklineProps): ReactElement | null {
+export function Sparkline({
+  points,
+  height,
+  color,
+  baselineColor,
+  yMax,
+  label,
+  format,
+}: SparklineProps): ReactElement | null {
   if (points.length < 2) return null;
   const t0 = points[0][0];
   const t1 = points[points.length - 1][0];
@@ -39,9 +48,25 @@ export function Sparkline({ points, height, color, baselineColor, yMax, label, f
   }
   const range = finite.length > 0 ? `, ${format(Math.min(...finite))} to ${format(Math.max(...finite))}` : '';
   return (
-    <svg width="100%" height={height} viewBox={`0 0 ${VIEW_WIDTH} ${height}`} preserveAspectRatio="none" role="img" aria-label={label} style={{ display: 'block' }}>
+    <svg
+      width="100%"
+      height={height}
+      viewBox={`0 0 ${VIEW_WIDTH} ${height}`}
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+      style={{ display: 'block' }}
+    >
       <title>{`${label}${range}`}</title>
-      <line x1={0} x2={VIEW_WIDTH} y1={height - 0.5} y2={height - 0.5} stroke={baselineColor} strokeWidth={1} vectorEffect="non-scaling-stroke" />
+      <line
+        x1={0}
+        x2={VIEW_WIDTH}
+        y1={height - 0.5}
+        y2={height - 0.5}
+        stroke={baselineColor}
+        strokeWidth={1}
+        vectorEffect="non-scaling-stroke"
+      />
       <path d={d.trim()} stroke={color} strokeWidth={1.5} fill="none" vectorEffect="non-scaling-stroke" />
     </svg>
   );

@@ -1,6 +1,7 @@
 // The saturation verdict as a coloured badge; the reason is both its tooltip and its accessible name.
-import { ReactElement } from 'react';
 import { Box, useTheme } from '@mui/material';
+import { ReactElement } from 'react';
+
 import { Verdict, VerdictResult } from './saturation-verdict';
 
 export function VerdictBadge({ verdict }: { verdict: VerdictResult }): ReactElement {
@@ -19,7 +20,17 @@ export function VerdictBadge({ verdict }: { verdict: VerdictResult }): ReactElem
       data-verdict={verdict.verdict}
       title={verdict.reason}
       aria-label={`${verdict.verdict}: ${verdict.reason}`}
-      sx={{ alignSelf: 'flex-start', px: 0.75, borderRadius: 1, border: `1px solid ${color}`, color, fontWeight: 700, fontSize: 12, lineHeight: '18px', whiteSpace: 'nowrap' }}
+      sx={{
+        alignSelf: 'flex-start',
+        px: 0.75,
+        borderRadius: 1,
+        border: `1px solid ${color}`,
+        color,
+        fontWeight: 700,
+        fontSize: 12,
+        lineHeight: '18px',
+        whiteSpace: 'nowrap',
+      }}
     >
       {verdict.verdict}
     </Box>

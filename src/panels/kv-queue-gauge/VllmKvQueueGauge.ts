@@ -1,9 +1,10 @@
 // The VllmKvQueueGauge panel plugin: wiring only. The named export is the plugin kind the host looks up.
 import { PanelPlugin } from '@perses-dev/plugin-system';
+
 import { createInitialOptions, KvQueueGaugeSpec } from './kv-queue-gauge-model';
-import { KvQueueGaugePanel } from './KvQueueGaugePanel';
 import { KvQueueGaugeLoading } from './KvQueueGaugeLoading';
 import { KvQueueGaugeOptionsEditor } from './KvQueueGaugeOptionsEditor';
+import { KvQueueGaugePanel } from './KvQueueGaugePanel';
 
 export const VllmKvQueueGauge: PanelPlugin<KvQueueGaugeSpec> = {
   PanelComponent: KvQueueGaugePanel,

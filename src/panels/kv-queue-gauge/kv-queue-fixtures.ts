@@ -5,12 +5,20 @@ import { KvQueueRole } from './kv-queue-gauge-model';
 export const T0 = 1_764_380_000_000;
 export const STEP_MS = 15_000;
 
-export const PODS = ['vllm-llama3-8b-7c9d5f-2xkqp', 'vllm-llama3-8b-7c9d5f-8hvzt', 'vllm-llama3-8b-7c9d5f-m4wsn'] as const;
+export const PODS = [
+  'vllm-llama3-8b-7c9d5f-2xkqp',
+  'vllm-llama3-8b-7c9d5f-8hvzt',
+  'vllm-llama3-8b-7c9d5f-m4wsn',
+] as const;
 
 export type Samples = Array<number | null>;
 
 export function series(labels: Record<string, string>, samples: Samples) {
-  return { name: JSON.stringify(labels), labels, values: samples.map((v, i) => [T0 + i * STEP_MS, v] as [number, number | null]) };
+  return {
+    name: JSON.stringify(labels),
+    labels,
+    values: samples.map((v, i) => [T0 + i * STEP_MS, v] as [number, number | null]),
+  };
 }
 
 /** What the panel's queries look like in the dashboard, in role order. */

@@ -1,5 +1,6 @@
 // Text for the panel's numbers, through Perses formatValue so units look like every other Perses panel.
 import { formatValue } from '@perses-dev/core';
+
 import { ValueOverRange } from './kv-queue-gauge-model';
 
 /** Shown for a value the query did not provide. */
@@ -17,7 +18,11 @@ export function formatKv(fraction: number | null, decimalPlaces: number): string
 export function formatCount(value: number | null, how: ValueOverRange): string {
   if (value === null) return NO_VALUE;
   if (Number.isNaN(value)) return NAN_VALUE;
-  return formatValue(value, { unit: 'decimal', decimalPlaces: how === 'mean' && !Number.isInteger(value) ? 1 : 0, shortValues: true });
+  return formatValue(value, {
+    unit: 'decimal',
+    decimalPlaces: how === 'mean' && !Number.isInteger(value) ? 1 : 0,
+    shortValues: true,
+  });
 }
 
 export function formatPerSecond(value: number | null): string {

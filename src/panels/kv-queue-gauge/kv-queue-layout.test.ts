@@ -30,7 +30,9 @@ describe('planLayout', () => {
 
   test('12 grid rows: rows up to the height, then up to maxInstances', () => {
     // 330 − 130 (padding, text, bar, sparklines) = 200 ≥ 4 + 18 + 8 × 18 + 18 = 184; 9 rows would need 202.
-    expect(planLayout({ ...base, height: 330, sparklines: true, instances: 20, maxInstances: 50 }).instanceRows).toBe(8);
+    expect(planLayout({ ...base, height: 330, sparklines: true, instances: 20, maxInstances: 50 }).instanceRows).toBe(
+      8,
+    );
     expect(planLayout({ ...base, height: 330, sparklines: true, instances: 20, maxInstances: 5 }).instanceRows).toBe(5);
   });
 

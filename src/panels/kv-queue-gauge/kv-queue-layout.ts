@@ -60,7 +60,14 @@ function listHeight(rows: number, instances: number): number {
  * whatever is left grows the gauge. When not even one row fits, a single line still says how many instances
  * are not listed, so an instance is never dropped without a word.
  */
-export function planLayout({ width, height, sparklines, messages, instances, maxInstances }: LayoutInput): KvQueueLayout {
+export function planLayout({
+  width,
+  height,
+  sparklines,
+  messages,
+  instances,
+  maxInstances,
+}: LayoutInput): KvQueueLayout {
   if (height < COMPACT_HEIGHT) {
     const gaugeSize = Math.max(48, Math.min(2 * (height - 14), width * 0.22, 120));
     return { compact: true, gaugeSize, sparklineHeight: SPARKLINE_HEIGHT, instanceRows: null };
@@ -89,8 +96,13 @@ export function planLayout({ width, height, sparklines, messages, instances, max
 
   // The gauge's drawn height is size / 2 + 6 (GaugeArc); it grows into whatever the list leaves.
   const topRow = TEXT_BLOCK + Math.max(0, room - used);
-  const gaugeSize = Math.max(GAUGE_MIN_FULL, Math.min(width * 0.42, width - TEXT_MIN_WIDTH, 2 * (topRow - 6), GAUGE_MAX));
+  const gaugeSize = Math.max(
+    GAUGE_MIN_FULL,
+    Math.min(width * 0.42, width - TEXT_MIN_WIDTH, 2 * (topRow - 6), GAUGE_MAX),
+  );
   const spare = topRow - Math.max(TEXT_BLOCK, gaugeSize / 2 + 6);
-  const sparklineHeight = sparklines ? SPARKLINE_HEIGHT + Math.max(0, Math.min(spare, SPARKLINE_MAX_HEIGHT - SPARKLINE_HEIGHT)) : SPARKLINE_HEIGHT;
+  const sparklineHeight = sparklines
+    ? SPARKLINE_HEIGHT + Math.max(0, Math.min(spare, SPARKLINE_MAX_HEIGHT - SPARKLINE_HEIGHT))
+    : SPARKLINE_HEIGHT;
   return { compact: false, gaugeSize, sparklineHeight, instanceRows };
 }

@@ -1,7 +1,7 @@
+import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET, series, STEP_MS, T0 } from './kv-queue-fixtures';
 import { createInitialOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
 import { buildKvQueueView } from './kv-queue-model';
 import { assignQueryRoles } from './query-roles';
-import { panelQueries, PODS, roleResult, SATURATED_FLEET, Samples, series, STEP_MS, T0 } from './kv-queue-fixtures';
 
 function view(data: Partial<Record<KvQueueRole, Samples[]>>, overrides: Partial<KvQueueGaugeSpec> = {}) {
   const spec = { ...createInitialOptions(), ...overrides };
@@ -83,7 +83,15 @@ describe('buildKvQueueView', () => {
   });
 
   test('a NaN KV sample on the latest step is NaN, and the verdict does not call it Saturated', () => {
-    const v = view({ kv: [[0.5, NaN], [0.7, NaN], [0.6, NaN]], running: [[3], [4], [5]], waiting: [[1], [1], [1]] });
+    const v = view({
+      kv: [
+        [0.5, NaN],
+        [0.7, NaN],
+        [0.6, NaN],
+      ],
+      running: [[3], [4], [5]],
+      waiting: [[1], [1], [1]],
+    });
     expect(v.kvMax).toBeNaN();
     expect(v.verdict.verdict).toBe('Queueing');
   });
@@ -98,9 +106,15 @@ describe('buildKvQueueView', () => {
 
   test('the instance label is detected as instance when series carry no pod label', () => {
     const spec = createInitialOptions();
-    const byInstance = (samples: Samples[]) => ({ series: samples.map((s, i) => series({ instance: `10.0.3.${i + 11}:8000` }, s)) });
+    const byInstance = (samples: Samples[]) => ({
+      series: samples.map((s, i) => series({ instance: `10.0.3.${i + 11}:8000` }, s)),
+    });
     const assignment = {
-      series: { kv: byInstance([[0.3], [0.8]]).series, running: byInstance([[5], [9]]).series, waiting: byInstance([[0], [0]]).series },
+      series: {
+        kv: byInstance([[0.3], [0.8]]).series,
+        running: byInstance([[5], [9]]).series,
+        waiting: byInstance([[0], [0]]).series,
+      },
       missing: [],
       notes: [],
     };
@@ -125,7 +139,11 @@ describe('buildKvQueueView', () => {
 
   test('aggregated queries without instance labels give no per-instance list', () => {
     const spec = createInitialOptions();
-    const assignment = { series: { kv: [series({}, [0.42])], running: [series({}, [17])], waiting: [series({}, [0])] }, missing: [], notes: [] };
+    const assignment = {
+      series: { kv: [series({}, [0.42])], running: [series({}, [17])], waiting: [series({}, [0])] },
+      missing: [],
+      notes: [],
+    };
     const v = buildKvQueueView(assignment, spec);
     expect(v.instanceLabel).toBeUndefined();
     expect(v.instances).toEqual([]);
@@ -135,10 +153,20 @@ describe('buildKvQueueView', () => {
 
   test('trends are the worst KV, the total waiting and the total running per step', () => {
     const v = view(SATURATED_FLEET);
-    expect(v.kvTrend).toEqual([[T0, 0.88], [T0 + STEP_MS, 0.93], [T0 + 2 * STEP_MS, 0.95], [T0 + 3 * STEP_MS, 0.965]]);
+    expect(v.kvTrend).toEqual([
+      [T0, 0.88],
+      [T0 + STEP_MS, 0.93],
+      [T0 + 2 * STEP_MS, 0.95],
+      [T0 + 3 * STEP_MS, 0.965],
+    ]);
     expect(v.waitingTrend.map(([, w]) => w)).toEqual([2, 4, 6, 7]);
     // 38 + 64 + 31, 40 + 64 + 33, …: the fleet total, as the seed's "Running Over Time" sums by service.
-    expect(v.runningTrend).toEqual([[T0, 133], [T0 + STEP_MS, 137], [T0 + 2 * STEP_MS, 140], [T0 + 3 * STEP_MS, 139]]);
+    expect(v.runningTrend).toEqual([
+      [T0, 133],
+      [T0 + STEP_MS, 137],
+      [T0 + 2 * STEP_MS, 140],
+      [T0 + 3 * STEP_MS, 139],
+    ]);
   });
 
   test('a missing running query gives no running trend rather than a line of zeros', () => {

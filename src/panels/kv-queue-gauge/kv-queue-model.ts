@@ -1,10 +1,10 @@
 // From role-assigned series to everything the KV & queue panel shows: fleet numbers, per-instance rows,
 // the saturation verdict and the problems to report. Framework-free.
 import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
-import { RoleAssignment, RoleSeries } from './query-roles';
-import { combinePerStep, CrossSeries, Point, reduceOverRange } from './series-reduce';
 import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
+import { RoleAssignment, RoleSeries } from './query-roles';
 import { saturationVerdict, VerdictResult } from './saturation-verdict';
+import { combinePerStep, CrossSeries, Point, reduceOverRange } from './series-reduce';
 
 export interface InstanceRow {
   name: string;
@@ -73,7 +73,11 @@ function kvScaleProblem(series: readonly RoleSeries[], spec: KvQueueGaugeSpec): 
   return undefined;
 }
 
-function fleetValue(series: readonly RoleSeries[] | undefined, how: CrossSeries, spec: KvQueueGaugeSpec): number | null {
+function fleetValue(
+  series: readonly RoleSeries[] | undefined,
+  how: CrossSeries,
+  spec: KvQueueGaugeSpec,
+): number | null {
   if (!series) return null;
   return reduceOverRange(combinePerStep(series, how), spec.valueOverRange);
 }
@@ -94,7 +98,8 @@ function perInstance(
     else groups.set(name, [s]);
   }
   const values = new Map<string, number | null>();
-  for (const [name, group] of groups) values.set(name, reduceOverRange(combinePerStep(group, how), spec.valueOverRange));
+  for (const [name, group] of groups)
+    values.set(name, reduceOverRange(combinePerStep(group, how), spec.valueOverRange));
   return values;
 }
 
@@ -108,13 +113,22 @@ function compareWorstFirst(a: InstanceRow, b: InstanceRow): number {
   return a.name.localeCompare(b.name);
 }
 
-function instanceRows(bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>, label: string, spec: KvQueueGaugeSpec): InstanceRow[] {
+function instanceRows(
+  bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>,
+  label: string,
+  spec: KvQueueGaugeSpec,
+): InstanceRow[] {
   const kv = perInstance(bySeries.kv, label, 'max', spec);
   const running = perInstance(bySeries.running, label, 'sum', spec);
   const waiting = perInstance(bySeries.waiting, label, 'sum', spec);
   const names = new Set([...kv.keys(), ...running.keys(), ...waiting.keys()]);
   return [...names]
-    .map((name) => ({ name, kv: kv.get(name) ?? null, running: running.get(name) ?? null, waiting: waiting.get(name) ?? null }))
+    .map((name) => ({
+      name,
+      kv: kv.get(name) ?? null,
+      running: running.get(name) ?? null,
+      waiting: waiting.get(name) ?? null,
+    }))
     .sort(compareWorstFirst);
 }
 
@@ -122,7 +136,10 @@ function instanceRows(bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[
  * The capacity query wins over the number option: a query can follow autoscaling. The number is per
  * instance (`--max-num-seqs`), so it is multiplied by the instances the running query reports.
  */
-function fleetCapacity(bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>, spec: KvQueueGaugeSpec): number | null {
+function fleetCapacity(
+  bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>,
+  spec: KvQueueGaugeSpec,
+): number | null {
   if (bySeries.capacity) {
     const value = fleetValue(bySeries.capacity, 'sum', spec);
     return known(value) && value > 0 ? value : null;
@@ -158,7 +175,9 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
   const allSeries = [...(kvSeries ?? []), ...(bySeries.running ?? []), ...(bySeries.waiting ?? [])];
   const instanceLabel = firstLabelPresent(allSeries, spec.instanceLabel);
   if (spec.instanceLabel && !instanceLabel && allSeries.length > 0) {
-    problems.push(`no series carries the label "${spec.instanceLabel}": group the queries by it (sum by (${spec.instanceLabel}) (…)) or change "Instance label"`);
+    problems.push(
+      `no series carries the label "${spec.instanceLabel}": group the queries by it (sum by (${spec.instanceLabel}) (…)) or change "Instance label"`,
+    );
   }
   const instances = instanceLabel ? instanceRows(bySeries, instanceLabel, spec) : [];
   const worst = instances.find((row) => known(row.kv));

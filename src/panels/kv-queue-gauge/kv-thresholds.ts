@@ -1,5 +1,6 @@
 // KV-usage thresholds from Perses ThresholdOptions, turned into fractions of the cache (0–1).
 import { StepOptions, ThresholdOptions } from '@perses-dev/core';
+
 import { DEFAULT_CRITICAL, DEFAULT_WARNING } from './kv-queue-gauge-model';
 
 export interface KvStep {
@@ -27,7 +28,10 @@ export interface KvThresholds {
 export function resolveKvThresholds(options: ThresholdOptions | undefined): KvThresholds {
   const percent = options?.mode === 'percent';
   const raw: StepOptions[] =
-    options?.steps ?? (percent ? [{ value: DEFAULT_WARNING * 100 }, { value: DEFAULT_CRITICAL * 100 }] : [{ value: DEFAULT_WARNING }, { value: DEFAULT_CRITICAL }]);
+    options?.steps ??
+    (percent
+      ? [{ value: DEFAULT_WARNING * 100 }, { value: DEFAULT_CRITICAL * 100 }]
+      : [{ value: DEFAULT_WARNING }, { value: DEFAULT_CRITICAL }]);
   const steps = raw
     .filter((s) => Number.isFinite(s.value))
     .map((s) => ({ fraction: percent ? s.value / 100 : s.value, color: s.color, name: s.name }))
@@ -63,7 +67,9 @@ export function thresholdProblems(options: ThresholdOptions | undefined): string
     );
   // Switching the Perses thresholds editor to percent keeps the numbers, so 0.8 silently becomes 0.8 %.
   if (percent && steps.length > 0 && steps.every((s) => s.value > 0 && s.value <= 1)) {
-    problems.push(`thresholds ${steps.map((s) => s.value).join(', ')} are in percent mode, i.e. below 1 %: enter 80 for 80 % or switch back to absolute`);
+    problems.push(
+      `thresholds ${steps.map((s) => s.value).join(', ')} are in percent mode, i.e. below 1 %: enter 80 for 80 % or switch back to absolute`,
+    );
   }
   return problems;
 }

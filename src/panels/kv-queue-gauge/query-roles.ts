@@ -94,11 +94,17 @@ export function assignQueryRoles(
     }
     const result = byIndex[index];
     if (!result) {
-      missing.push({ role, reason: `no result for ${queryName}: it failed or is still loading (see the panel header)` });
+      missing.push({
+        role,
+        reason: `no result for ${queryName}: it failed or is still loading (see the panel header)`,
+      });
       return;
     }
     if (result.data.series.length === 0) {
-      missing.push({ role, reason: `${queryName} returned no series: check the metric name and the $model_name filter` });
+      missing.push({
+        role,
+        reason: `${queryName} returned no series: check the metric name and the $model_name filter`,
+      });
       return;
     }
     series[role] = result.data.series;

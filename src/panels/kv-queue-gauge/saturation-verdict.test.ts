@@ -11,7 +11,10 @@ describe('saturationVerdict', () => {
   });
 
   test('a full KV cache with nothing waiting is still Healthy', () => {
-    expect(saturationVerdict({ kvMax: 0.99, running: 120, waiting: 0, critical: 0.95 })).toEqual({ verdict: 'Healthy', reason: 'no request is waiting' });
+    expect(saturationVerdict({ kvMax: 0.99, running: 120, waiting: 0, critical: 0.95 })).toEqual({
+      verdict: 'Healthy',
+      reason: 'no request is waiting',
+    });
   });
 
   test('nothing running and nothing waiting is No traffic', () => {

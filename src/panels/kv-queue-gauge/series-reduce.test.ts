@@ -1,11 +1,15 @@
-import { combinePerStep, reduceOverRange } from './series-reduce';
 import { series, STEP_MS, T0 } from './kv-queue-fixtures';
+import { combinePerStep, reduceOverRange } from './series-reduce';
 
 describe('combinePerStep', () => {
   const pods = [series({ pod: 'a' }, [0.5, 0.7, null]), series({ pod: 'b' }, [0.9, 0.2, 0.4])];
 
   test('max, mean and sum per timestamp across instances', () => {
-    expect(combinePerStep(pods, 'max')).toEqual([[T0, 0.9], [T0 + STEP_MS, 0.7], [T0 + 2 * STEP_MS, 0.4]]);
+    expect(combinePerStep(pods, 'max')).toEqual([
+      [T0, 0.9],
+      [T0 + STEP_MS, 0.7],
+      [T0 + 2 * STEP_MS, 0.4],
+    ]);
     expect(combinePerStep(pods, 'mean').map(([, v]) => v)).toEqual([0.7, 0.44999999999999996, 0.4]);
     expect(combinePerStep(pods, 'sum').map(([, v]) => v)).toEqual([1.4, 0.8999999999999999, 0.4]);
   });

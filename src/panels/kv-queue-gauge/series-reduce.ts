@@ -21,9 +21,7 @@ export function combinePerStep(series: readonly RoleSeries[], how: CrossSeries):
       else byStep.set(t, [v]);
     }
   }
-  return [...byStep.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([t, values]) => [t, combine(values, how)] as const);
+  return [...byStep.entries()].sort(([a], [b]) => a - b).map(([t, values]) => [t, combine(values, how)] as const);
 }
 
 function combine(values: readonly number[], how: CrossSeries): number {
@@ -39,7 +37,10 @@ function combine(values: readonly number[], how: CrossSeries): number {
  * "last" is the latest sample as it is (a NaN there is shown, not replaced by an older number);
  * "max" and "mean" skip NaN samples and are NaN only when all samples are.
  */
-export function reduceOverRange(values: ReadonlyArray<readonly [number, number | null]>, how: ValueOverRange): number | null {
+export function reduceOverRange(
+  values: ReadonlyArray<readonly [number, number | null]>,
+  how: ValueOverRange,
+): number | null {
   const samples = values.filter((p): p is readonly [number, number] => p[1] !== null && p[1] !== undefined);
   if (samples.length === 0) return null;
   if (how === 'last') {

@@ -3,16 +3,17 @@
 // inline style and a CSS variable, and the memoised content (MUI/emotion components, tooltips) re-renders only
 // when data, options or the arrangement change.
 
-import { memo, ReactElement, useMemo } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
+import { memo, ReactElement, useMemo } from 'react';
+
 import { LatencyQuadSpec } from './latency-quad-model';
+import { HEADER_LINE, RowLabelPlacement, SIDE_GAP, StatLabelPlacement, TILE_GAP } from './quad-layout';
 import { QuadRow } from './quad-view-model';
 import { QuadTile, VALUE_SIZE_VAR } from './QuadTile';
 import { SloSummary } from './SloSummary';
-import { thresholdColor } from './threshold-color';
-import { HEADER_LINE, RowLabelPlacement, SIDE_GAP, StatLabelPlacement, TILE_GAP } from './quad-layout';
 import { shortenMiddle } from './text-width';
+import { thresholdColor } from './threshold-color';
 
 export interface GroupRowProps extends RowContentProps {
   /** Fixed height in grouped mode; a single histogram fills the panel. */
@@ -58,23 +59,41 @@ interface RowContentProps {
 }
 
 const RowContent = memo(function RowContent(props: RowContentProps): ReactElement {
-  const { row, texts, spec, single, columns, tileRows, statLabel, rowLabel, labelWidth, rowNameMaxEm, showSparkline } = props;
+  const { row, texts, spec, single, columns, tileRows, statLabel, rowLabel, labelWidth, rowNameMaxEm, showSparkline } =
+    props;
   const chartsTheme = useChartsTheme();
   const fullName = row.name || 'all series';
   const name = useMemo(() => shortenMiddle(fullName, rowNameMaxEm), [fullName, rowNameMaxEm]);
   // The full name is always one hover away, shortened or not.
   const nameText = (
-    <Typography data-testid="quad-row-name" variant="caption" title={fullName} sx={{ whiteSpace: 'nowrap', overflow: 'hidden', lineHeight: `${HEADER_LINE}px` }}>
+    <Typography
+      data-testid="quad-row-name"
+      variant="caption"
+      title={fullName}
+      sx={{ whiteSpace: 'nowrap', overflow: 'hidden', lineHeight: `${HEADER_LINE}px` }}
+    >
       {name}
     </Typography>
   );
   return (
     <>
       {!single && rowLabel === 'side' && (
-        <Box sx={{ width: labelWidth, flexShrink: 0, alignSelf: 'center', px: 0.5, display: 'flex', minWidth: 0 }}>{nameText}</Box>
+        <Box sx={{ width: labelWidth, flexShrink: 0, alignSelf: 'center', px: 0.5, display: 'flex', minWidth: 0 }}>
+          {nameText}
+        </Box>
       )}
       {!single && rowLabel === 'above' && (
-        <Box sx={{ height: HEADER_LINE, flexShrink: 0, display: 'flex', alignItems: 'center', gap: 1, px: 0.5, minWidth: 0 }}>
+        <Box
+          sx={{
+            height: HEADER_LINE,
+            flexShrink: 0,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 1,
+            px: 0.5,
+            minWidth: 0,
+          }}
+        >
           {nameText}
           {row.slo && (
             <Box sx={{ ml: 'auto', flexShrink: 0, display: 'flex' }}>
@@ -84,7 +103,11 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
         </Box>
       )}
       {row.problem ? (
-        <Typography data-testid="quad-row-problem" variant="body2" sx={{ color: 'warning.main', alignSelf: 'center', px: 0.5 }}>
+        <Typography
+          data-testid="quad-row-problem"
+          variant="body2"
+          sx={{ color: 'warning.main', alignSelf: 'center', px: 0.5 }}
+        >
           {row.problem}
         </Typography>
       ) : (

@@ -1,17 +1,25 @@
 // Grouped-rows section of the options editor: row label format, the statistic rows are sorted by, and a cap.
 
-import { ReactElement } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { OptionsEditorGroup } from '@perses-dev/components';
+import { ReactElement } from 'react';
+
 import { LatencyGroupsOptions, LatencyQuadSpec, statisticKey, statisticLabel } from './latency-quad-model';
 
 const AUTO = 'auto';
 
-export function GroupsEditor({ spec, onChange }: { spec: LatencyQuadSpec; onChange: (groups?: LatencyGroupsOptions) => void }): ReactElement {
+export function GroupsEditor({
+  spec,
+  onChange,
+}: {
+  spec: LatencyQuadSpec;
+  onChange: (groups?: LatencyGroupsOptions) => void;
+}): ReactElement {
   const groups = spec.groups ?? {};
   const set = (patch: Partial<LatencyGroupsOptions>) => {
     const next: LatencyGroupsOptions = { ...groups, ...patch };
-    for (const key of Object.keys(next) as Array<keyof LatencyGroupsOptions>) if (next[key] === undefined) delete next[key];
+    for (const key of Object.keys(next) as Array<keyof LatencyGroupsOptions>)
+      if (next[key] === undefined) delete next[key];
     onChange(Object.keys(next).length > 0 ? next : undefined);
   };
   return (
@@ -28,7 +36,11 @@ export function GroupsEditor({ spec, onChange }: { spec: LatencyQuadSpec; onChan
         select
         label="Sort worst first by"
         value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
-        onChange={(e) => set({ sortBy: e.target.value === AUTO ? undefined : e.target.value === 'mean' ? 'mean' : Number(e.target.value) })}
+        onChange={(e) =>
+          set({
+            sortBy: e.target.value === AUTO ? undefined : e.target.value === 'mean' ? 'mean' : Number(e.target.value),
+          })
+        }
         fullWidth
       >
         <MenuItem value={AUTO}>highest quantile shown</MenuItem>

@@ -1,14 +1,19 @@
 // Shown by Perses while the query runs: the tile outline with skeletons, so the panel does not jump on load.
 
-import { ReactElement } from 'react';
 import { Box, Skeleton } from '@mui/material';
+import { ReactElement } from 'react';
+
 import { resolveSpec } from './latency-quad-model';
 import type { LatencyQuadPanelProps } from './LatencyQuadPanel';
 
 export function LatencyQuadLoading({ spec }: LatencyQuadPanelProps): ReactElement {
   const tiles = resolveSpec(spec).statistics.length;
   return (
-    <Box role="progressbar" aria-label="Loading latency quantiles" sx={{ display: 'flex', gap: 1, p: 1, height: '100%' }}>
+    <Box
+      role="progressbar"
+      aria-label="Loading latency quantiles"
+      sx={{ display: 'flex', gap: 1, p: 1, height: '100%' }}
+    >
       {Array.from({ length: tiles }, (_, i) => (
         <Skeleton key={i} variant="rounded" sx={{ flex: 1, height: '100%' }} />
       ))}

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { render, screen, fireEvent, within } from '@testing-library/react';
 import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
-import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+
 import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
 
 /** The editor as Perses hosts it: controlled, every change fed back as the new value. */
 function renderEditor(initial: LatencyQuadSpec = createInitialOptions()) {
@@ -36,7 +37,11 @@ describe('LatencyQuadOptionsEditor', () => {
   it('edits the statistics list and order', () => {
     const { last } = renderEditor();
     fireEvent.change(screen.getByLabelText('Tiles, in order'), { target: { value: 'p99.9, p50, mean' } });
-    expect(last().statistics).toEqual([{ kind: 'quantile', quantile: 0.999 }, { kind: 'quantile', quantile: 0.5 }, { kind: 'mean' }]);
+    expect(last().statistics).toEqual([
+      { kind: 'quantile', quantile: 0.999 },
+      { kind: 'quantile', quantile: 0.5 },
+      { kind: 'mean' },
+    ]);
   });
 
   it('shows why a statistics list is rejected and keeps the last valid spec', () => {
@@ -54,7 +59,10 @@ describe('LatencyQuadOptionsEditor', () => {
     );
     rerender(
       <ChartsProvider chartsTheme={testChartsTheme}>
-        <LatencyQuadOptionsEditor value={{ ...createInitialOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }} onChange={() => undefined} />
+        <LatencyQuadOptionsEditor
+          value={{ ...createInitialOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }}
+          onChange={() => undefined}
+        />
       </ChartsProvider>,
     );
     expect(screen.getByLabelText('Tiles, in order')).toHaveValue('p95');

@@ -1,7 +1,6 @@
 // Settings tab of the VllmLatencyQuad panel editor: statistics, value over range, mean input, unit/decimals,
 // thresholds (panel-wide or per statistic), SLO, sparklines and the grouped-rows display.
 
-import { ReactElement, useEffect, useState } from 'react';
 import { Button, MenuItem, Switch, TextField } from '@mui/material';
 import {
   FormatControls,
@@ -13,10 +12,12 @@ import {
 } from '@perses-dev/components';
 import { FormatOptions, ThresholdOptions } from '@perses-dev/core';
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
-import { LatencyQuadSpec, MeanInput, resolveSpec, statisticLabel, ValueOverRange } from './latency-quad-model';
-import { parseStatistics, statisticsToText } from './statistics-text';
-import { SloEditor } from './SloEditor';
+import { ReactElement, useEffect, useState } from 'react';
+
 import { GroupsEditor } from './GroupsEditor';
+import { LatencyQuadSpec, MeanInput, resolveSpec, statisticLabel, ValueOverRange } from './latency-quad-model';
+import { SloEditor } from './SloEditor';
+import { parseStatistics, statisticsToText } from './statistics-text';
 
 const PANEL_WIDE = '__panel__';
 

@@ -1,20 +1,32 @@
-import { render, screen, within, fireEvent } from '@testing-library/react';
 import { createTheme, ThemeProvider } from '@mui/material';
 import { ChartsProvider, generateChartsTheme, PersesChartsTheme, testChartsTheme } from '@perses-dev/components';
 import { formatValue, QueryDefinition, TimeSeries } from '@perses-dev/core';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+
 import { histogramQuantile } from '../../model/histogram';
-import { LatencyQuadPanel } from './LatencyQuadPanel';
-import { LatencyQuadLoading } from './LatencyQuadLoading';
+import {
+  FIXTURE_START_MS,
+  histogramSeries,
+  ITL_BOUNDS,
+  REQUEST_LATENCY_BOUNDS,
+  TTFT_BOUNDS,
+} from './latency-quad-fixtures';
 import { LatencyQuadSpec, resolveSpec } from './latency-quad-model';
-import { FIXTURE_START_MS, histogramSeries, ITL_BOUNDS, REQUEST_LATENCY_BOUNDS, TTFT_BOUNDS } from './latency-quad-fixtures';
+import { LatencyQuadLoading } from './LatencyQuadLoading';
+import { LatencyQuadPanel } from './LatencyQuadPanel';
 import { MIN_VALUE_FONT, quadLayout } from './quad-layout';
-import { quadText } from './tile-text';
 import { buildQuadViewModel } from './quad-view-model';
 import { textWidthEm } from './text-width';
+import { quadText } from './tile-text';
 
 const QUERY: QueryDefinition = {
   kind: 'TimeSeriesQuery',
-  spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'sum by (le) (rate(vllm:time_to_first_token_seconds_bucket[5m]))' } } },
+  spec: {
+    plugin: {
+      kind: 'PrometheusTimeSeriesQuery',
+      spec: { query: 'sum by (le) (rate(vllm:time_to_first_token_seconds_bucket[5m]))' },
+    },
+  },
 };
 
 interface RenderOptions {
@@ -24,11 +36,18 @@ interface RenderOptions {
   mode?: 'light' | 'dark';
 }
 
-function renderPanel(series: TimeSeries[], { spec = {}, size = { width: 640, height: 160 }, chartsTheme = testChartsTheme, mode = 'light' }: RenderOptions = {}) {
+function renderPanel(
+  series: TimeSeries[],
+  { spec = {}, size = { width: 640, height: 160 }, chartsTheme = testChartsTheme, mode = 'light' }: RenderOptions = {},
+) {
   return render(
     <ThemeProvider theme={createTheme({ palette: { mode } })}>
       <ChartsProvider chartsTheme={chartsTheme}>
-        <LatencyQuadPanel spec={spec as LatencyQuadSpec} queryResults={[{ definition: QUERY, data: { series } }]} contentDimensions={size} />
+        <LatencyQuadPanel
+          spec={spec as LatencyQuadSpec}
+          queryResults={[{ definition: QUERY, data: { series } }]}
+          contentDimensions={size}
+        />
       </ChartsProvider>
     </ThemeProvider>,
   );
@@ -38,9 +57,18 @@ const tileValue = (label: string) =>
   within(screen.getAllByTestId('quad-tile').find((t) => t.dataset.statistic === label)!).getByTestId('quad-tile-value');
 
 // A fast TTFT: most first tokens in 1–10 ms, which must read as milliseconds.
-const ttft = histogramSeries({ bounds: TTFT_BOUNDS, median: 0.0042, sigma: 0.5, requestRate: 30, steps: 60, withSum: true });
+const ttft = histogramSeries({
+  bounds: TTFT_BOUNDS,
+  median: 0.0042,
+  sigma: 0.5,
+  requestRate: 30,
+  steps: 60,
+  withSum: true,
+});
 const rangeBuckets = (series: TimeSeries[]) =>
-  series.filter((s) => s.labels?.le !== undefined).map((s) => ({ le: s.labels!.le, value: s.values.reduce((a, [, v]) => a + (v ?? 0), 0) }));
+  series
+    .filter((s) => s.labels?.le !== undefined)
+    .map((s) => ({ le: s.labels!.le, value: s.values.reduce((a, [, v]) => a + (v ?? 0), 0) }));
 
 describe('LatencyQuadPanel', () => {
   it('renders mean, p50, p90, p99 from one bucket query, formatted in auto-scaled seconds', () => {
@@ -56,19 +84,32 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('honours the unit and decimals', () => {
-    renderPanel(ttft, { spec: { format: { unit: 'milliseconds', decimalPlaces: 0 }, statistics: [{ kind: 'quantile', quantile: 0.5 }] } });
+    renderPanel(ttft, {
+      spec: { format: { unit: 'milliseconds', decimalPlaces: 0 }, statistics: [{ kind: 'quantile', quantile: 0.5 }] },
+    });
     const p50ms = histogramQuantile(0.5, rangeBuckets(ttft));
     expect(tileValue('p50')).toHaveTextContent(`${Math.round(p50ms)}ms`);
   });
 
   it('colours tiles by the panel thresholds, and a per-statistic override colours only its tile', () => {
-    const series = histogramSeries({ bounds: REQUEST_LATENCY_BOUNDS, median: 3, sigma: 0.8, requestRate: 10, steps: 30, withSum: true });
+    const series = histogramSeries({
+      bounds: REQUEST_LATENCY_BOUNDS,
+      median: 3,
+      sigma: 0.8,
+      requestRate: 10,
+      steps: 30,
+      withSum: true,
+    });
     renderPanel(series, {
       spec: {
         thresholds: { defaultColor: '#00aa00', steps: [{ value: 100, color: '#ffaa00' }] },
         statistics: [
           { kind: 'quantile', quantile: 0.5 },
-          { kind: 'quantile', quantile: 0.99, thresholds: { defaultColor: '#00aa00', steps: [{ value: 2, color: '#ee0000' }] } },
+          {
+            kind: 'quantile',
+            quantile: 0.99,
+            thresholds: { defaultColor: '#00aa00', steps: [{ value: 2, color: '#ee0000' }] },
+          },
         ],
       },
     });
@@ -77,8 +118,16 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('steps without a colour take the theme threshold palette', () => {
-    const series = histogramSeries({ bounds: REQUEST_LATENCY_BOUNDS, median: 3, sigma: 0.8, requestRate: 10, steps: 30 });
-    renderPanel(series, { spec: { statistics: [{ kind: 'quantile', quantile: 0.9 }], thresholds: { steps: [{ value: 1 }] } } });
+    const series = histogramSeries({
+      bounds: REQUEST_LATENCY_BOUNDS,
+      median: 3,
+      sigma: 0.8,
+      requestRate: 10,
+      steps: 30,
+    });
+    renderPanel(series, {
+      spec: { statistics: [{ kind: 'quantile', quantile: 0.9 }], thresholds: { steps: [{ value: 1 }] } },
+    });
     expect(tileValue('p90')).toHaveStyle({ color: testChartsTheme.thresholds.palette[0] });
   });
 
@@ -121,15 +170,33 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('names a single group in the footer', () => {
-    renderPanel(histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: 'llama-8b' }, median: 0.1, sigma: 0.6, requestRate: 5, steps: 10 }), {
-      spec: { groups: { nameFormat: '{{model_name}}' } },
-    });
+    renderPanel(
+      histogramSeries({
+        bounds: TTFT_BOUNDS,
+        labels: { model_name: 'llama-8b' },
+        median: 0.1,
+        sigma: 0.6,
+        requestRate: 5,
+        steps: 10,
+      }),
+      {
+        spec: { groups: { nameFormat: '{{model_name}}' } },
+      },
+    );
     expect(screen.getByTestId('quad-group-name')).toHaveTextContent('llama-8b');
   });
 
   it('puts one labelled row per group, worst first, and folds the rest into "+N more"', () => {
     const models = Array.from({ length: 12 }, (_, i) =>
-      histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: `model-${i}` }, median: 0.05 * (i + 1), sigma: 0.6, requestRate: 5, steps: 20, withSum: true }),
+      histogramSeries({
+        bounds: TTFT_BOUNDS,
+        labels: { model_name: `model-${i}` },
+        median: 0.05 * (i + 1),
+        sigma: 0.6,
+        requestRate: 5,
+        steps: 20,
+        withSum: true,
+      }),
     ).flat();
     renderPanel(models, { spec: { groups: { nameFormat: '{{model_name}}' } }, size: { width: 700, height: 200 } });
     const rows = screen.getAllByTestId('quad-row');
@@ -141,7 +208,14 @@ describe('LatencyQuadPanel', () => {
 
   it('maxRows caps the rows', () => {
     const models = ['a', 'b', 'c'].flatMap((m) =>
-      histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: m }, median: 0.1, sigma: 0.6, requestRate: 5, steps: 10 }),
+      histogramSeries({
+        bounds: TTFT_BOUNDS,
+        labels: { model_name: m },
+        median: 0.1,
+        sigma: 0.6,
+        requestRate: 5,
+        steps: 10,
+      }),
     );
     renderPanel(models, { spec: { groups: { maxRows: 2 } }, size: { width: 700, height: 400 } });
     expect(screen.getAllByTestId('quad-row')).toHaveLength(2);
@@ -152,7 +226,15 @@ describe('LatencyQuadPanel', () => {
     // Two models' inter-token latency, as on the live stack where the tiles read "25.…" and "72.8…".
     const models = ['llama-3.1-8b-instruct', 'qwen2.5-7b-instruct'];
     const itl = models.flatMap((model_name, i) =>
-      histogramSeries({ bounds: ITL_BOUNDS, labels: { model_name }, median: 0.023 + 0.001 * i, sigma: 0.45, requestRate: 4, steps: 10, withSum: true }),
+      histogramSeries({
+        bounds: ITL_BOUNDS,
+        labels: { model_name },
+        median: 0.023 + 0.001 * i,
+        sigma: 0.45,
+        requestRate: 4,
+        steps: 10,
+        withSum: true,
+      }),
     );
     const spec = { groups: { nameFormat: '{{model_name}}' } };
 
@@ -162,39 +244,54 @@ describe('LatencyQuadPanel', () => {
       [500, 200],
       [1000, 150],
       [1000, 70], // 3 grid rows
-    ])('%i×%i: every value is whole, unellipsised, ≥ 12 px and within its tile by the sizing model', (width, height) => {
-      renderPanel(itl, { spec, size: { width, height } });
-      // The sizing model the panel used: the layout of these rows' formatted texts at this size.
-      const model = buildQuadViewModel([{ data: { series: itl } }], resolveSpec(spec));
-      if (model.state !== 'rows') throw new Error(model.state);
-      const text = quadText(model.rows, { unit: 'seconds' });
-      const layout = quadLayout(width, height, { ...text, tiles: 4, groups: 2, sparkline: true });
-      const room = layout.valueWidth;
-      const rows = screen.getAllByTestId('quad-row');
-      expect(rows).toHaveLength(2);
-      for (const row of rows) {
-        const font = parseFloat(row.style.getPropertyValue('--quad-value-size'));
-        expect(font).toBe(layout.valueFontSize);
-        expect(font).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
-        const groupSeries = itl.filter((s) => s.labels?.model_name === row.dataset.group);
-        for (const value of within(row).getAllByTestId('quad-tile-value')) {
-          const text = value.textContent ?? '';
-          expect(getComputedStyle(value).textOverflow).not.toBe('ellipsis');
-          expect(getComputedStyle(value).whiteSpace).toBe('nowrap');
-          expect(text).not.toContain('…');
-          expect(textWidthEm(text) * font).toBeLessThanOrEqual(room);
+    ])(
+      '%i×%i: every value is whole, unellipsised, ≥ 12 px and within its tile by the sizing model',
+      (width, height) => {
+        renderPanel(itl, { spec, size: { width, height } });
+        // The sizing model the panel used: the layout of these rows' formatted texts at this size.
+        const model = buildQuadViewModel([{ data: { series: itl } }], resolveSpec(spec));
+        if (model.state !== 'rows') throw new Error(model.state);
+        const text = quadText(model.rows, { unit: 'seconds' });
+        const layout = quadLayout(width, height, { ...text, tiles: 4, groups: 2, sparkline: true });
+        const room = layout.valueWidth;
+        const rows = screen.getAllByTestId('quad-row');
+        expect(rows).toHaveLength(2);
+        for (const row of rows) {
+          const font = parseFloat(row.style.getPropertyValue('--quad-value-size'));
+          expect(font).toBe(layout.valueFontSize);
+          expect(font).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
+          const groupSeries = itl.filter((s) => s.labels?.model_name === row.dataset.group);
+          for (const value of within(row).getAllByTestId('quad-tile-value')) {
+            const text = value.textContent ?? '';
+            expect(getComputedStyle(value).textOverflow).not.toBe('ellipsis');
+            expect(getComputedStyle(value).whiteSpace).toBe('nowrap');
+            expect(text).not.toContain('…');
+            expect(textWidthEm(text) * font).toBeLessThanOrEqual(room);
+          }
+          // The whole formatted number is in the DOM, not a prefix of it.
+          const p99 = within(row)
+            .getAllByTestId('quad-tile')
+            .find((t) => t.dataset.statistic === 'p99')!;
+          expect(within(p99).getByTestId('quad-tile-value').textContent).toBe(
+            formatValue(histogramQuantile(0.99, rangeBuckets(groupSeries)), { unit: 'seconds' }),
+          );
         }
-        // The whole formatted number is in the DOM, not a prefix of it.
-        const p99 = within(row).getAllByTestId('quad-tile').find((t) => t.dataset.statistic === 'p99')!;
-        expect(within(p99).getByTestId('quad-tile-value').textContent).toBe(formatValue(histogramQuantile(0.99, rangeBuckets(groupSeries)), { unit: 'seconds' }));
-      }
-    });
+      },
+    );
 
     it('row names are whole where there is room, and shortened in the middle with the full name as title where not', () => {
       const { unmount } = renderPanel(itl, { spec, size: { width: 470, height: 190 } });
-      expect(screen.getAllByTestId('quad-row-name').map((n) => n.textContent).sort()).toEqual([...models].sort());
+      expect(
+        screen
+          .getAllByTestId('quad-row-name')
+          .map((n) => n.textContent)
+          .sort(),
+      ).toEqual([...models].sort());
       unmount();
-      const long = itl.map((s) => ({ ...s, labels: { ...s.labels, model_name: `meta-llama/${s.labels!.model_name}-with-a-long-suffix-q4` } }));
+      const long = itl.map((s) => ({
+        ...s,
+        labels: { ...s.labels, model_name: `meta-llama/${s.labels!.model_name}-with-a-long-suffix-q4` },
+      }));
       renderPanel(long, { spec, size: { width: 200, height: 200 } });
       for (const name of screen.getAllByTestId('quad-row-name')) {
         expect(name.textContent).toMatch(/^meta-.+….+-q4$/);
@@ -206,7 +303,9 @@ describe('LatencyQuadPanel', () => {
   it('explains how each value was computed in its tooltip', async () => {
     renderPanel(ttft);
     fireEvent.mouseOver(screen.getAllByTestId('quad-tile')[3]);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent('histogram_quantile(0.99) of the bucket rates summed over all 60 steps');
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'histogram_quantile(0.99) of the bucket rates summed over all 60 steps',
+    );
   });
 
   it('no samples in range: says so', () => {
@@ -215,7 +314,9 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('a non-histogram query: explains the contract instead of a number', () => {
-    renderPanel([{ name: 'running', labels: { __name__: 'vllm:num_requests_running' }, values: [[FIXTURE_START_MS, 4]] }]);
+    renderPanel([
+      { name: 'running', labels: { __name__: 'vllm:num_requests_running' }, values: [[FIXTURE_START_MS, 4]] },
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent('needs histogram bucket rates grouped by le');
     expect(screen.queryByTestId('quad-tile')).toBeNull();
   });
@@ -227,12 +328,23 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('NaN samples: explained, no number', () => {
-    renderPanel(ttft.map((s) => (s.labels?.le === '0.01' ? { ...s, values: s.values.map(([t]) => [t, NaN] as [number, number]) } : s)));
+    renderPanel(
+      ttft.map((s) =>
+        s.labels?.le === '0.01' ? { ...s, values: s.values.map(([t]) => [t, NaN] as [number, number]) } : s,
+      ),
+    );
     expect(screen.getByTestId('quad-row-problem')).toHaveTextContent('NaN or ±Inf');
   });
 
   it('no traffic: tiles say so instead of 0', () => {
-    const idle = histogramSeries({ bounds: TTFT_BOUNDS, median: 0.1, sigma: 0.5, requestRate: 1, steps: 3, idleSteps: new Set([0, 1, 2]) });
+    const idle = histogramSeries({
+      bounds: TTFT_BOUNDS,
+      median: 0.1,
+      sigma: 0.5,
+      requestRate: 1,
+      steps: 3,
+      idleSteps: new Set([0, 1, 2]),
+    });
     renderPanel(idle);
     expect(tileValue('p99')).toHaveTextContent('no traffic');
   });
@@ -251,7 +363,12 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('the loading state shows one placeholder per statistic', () => {
-    render(<LatencyQuadLoading spec={{ statistics: [{ kind: 'mean' }, { kind: 'quantile', quantile: 0.5 }] } as LatencyQuadSpec} queryResults={[]} />);
+    render(
+      <LatencyQuadLoading
+        spec={{ statistics: [{ kind: 'mean' }, { kind: 'quantile', quantile: 0.5 }] } as LatencyQuadSpec}
+        queryResults={[]}
+      />,
+    );
     expect(screen.getByRole('progressbar', { name: 'Loading latency quantiles' }).children).toHaveLength(2);
   });
 });

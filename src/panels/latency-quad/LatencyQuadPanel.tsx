@@ -1,16 +1,17 @@
 // The VllmLatencyQuad panel: query results → view model (memoised per data/spec change) → tiles.
 
-import { ReactElement, useMemo } from 'react';
 import { Box, Tooltip, Typography } from '@mui/material';
 import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
-import { LatencyQuadSpec, resolveSpec, ValueOverRange } from './latency-quad-model';
-import { buildQuadViewModel, QuadRow } from './quad-view-model';
-import { CAPTION_PX, FOOTER_HEIGHT, MORE_LINE, quadLayout, TILE_PADDING_X } from './quad-layout';
-import { quadText } from './tile-text';
-import { shortenMiddle, textWidthEm } from './text-width';
+import { ReactElement, useMemo } from 'react';
+
 import { GroupRow } from './GroupRow';
+import { LatencyQuadSpec, resolveSpec, ValueOverRange } from './latency-quad-model';
+import { CAPTION_PX, FOOTER_HEIGHT, MORE_LINE, quadLayout, TILE_PADDING_X } from './quad-layout';
+import { buildQuadViewModel, QuadRow } from './quad-view-model';
 import { SloSummary } from './SloSummary';
+import { shortenMiddle, textWidthEm } from './text-width';
+import { quadText } from './tile-text';
 
 const RANGE_CAPTION: Record<ValueOverRange, string> = {
   range: 'whole range',
@@ -69,7 +70,17 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
   const sparkline = spec.sparkline;
   // Memoised on plain numbers so an unchanged layout keeps its identity and memoised rows skip re-rendering.
   const layout = useMemo(
-    () => quadLayout(width, height, { tiles: tileCount, groups, maxRows, valueEm, statLabelEm, rowNameEm, sloEm, sparkline }),
+    () =>
+      quadLayout(width, height, {
+        tiles: tileCount,
+        groups,
+        maxRows,
+        valueEm,
+        statLabelEm,
+        rowNameEm,
+        sloEm,
+        sparkline,
+      }),
     [width, height, tileCount, groups, maxRows, valueEm, statLabelEm, rowNameEm, sloEm, sparkline],
   );
   const model = { rows, warnings };
@@ -99,18 +110,34 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
           />
         ))}
         {hidden > 0 && (
-          <Typography data-testid="quad-more" variant="caption" color="text.secondary" sx={{ px: 0.5, lineHeight: `${MORE_LINE}px` }}>
+          <Typography
+            data-testid="quad-more"
+            variant="caption"
+            color="text.secondary"
+            sx={{ px: 0.5, lineHeight: `${MORE_LINE}px` }}
+          >
             +{hidden} more
           </Typography>
         )}
       </Box>
       <Box sx={{ height: FOOTER_HEIGHT, display: 'flex', alignItems: 'center', gap: 1.5, px: 0.5, overflow: 'hidden' }}>
         {single && visible[0]?.name && nameEm >= MIN_FOOTER_NAME_EM && (
-          <Typography data-testid="quad-group-name" variant="caption" title={visible[0].name} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+          <Typography
+            data-testid="quad-group-name"
+            variant="caption"
+            title={visible[0].name}
+            sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+          >
             {shortenMiddle(visible[0].name, nameEm)}
           </Typography>
         )}
-        <Typography data-testid="quad-range-mode" variant="caption" color="text.secondary" noWrap sx={{ flexShrink: 1, minWidth: 0 }}>
+        <Typography
+          data-testid="quad-range-mode"
+          variant="caption"
+          color="text.secondary"
+          noWrap
+          sx={{ flexShrink: 1, minWidth: 0 }}
+        >
           {RANGE_CAPTION[spec.valueOverRange]}
         </Typography>
         {/* The SLO carries numbers: it keeps its width, the captions around it give way. */}

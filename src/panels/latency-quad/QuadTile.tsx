@@ -3,11 +3,12 @@
 // from the widest value), and as a safety net the tile is a CSS size container, so the font also shrinks to the
 // tile's real width should a browser font run wider than the estimate.
 
-import { memo, ReactElement, useMemo } from 'react';
 import { Box, Tooltip, Typography } from '@mui/material';
-import { Sparkline } from './Sparkline';
+import { memo, ReactElement, useMemo } from 'react';
+
 import { TileValue } from './group-statistics';
 import { CAPTION_PX, INLINE_GAP, StatLabelPlacement, VALUE_LINE_HEIGHT } from './quad-layout';
+import { Sparkline } from './Sparkline';
 import { textWidthEm } from './text-width';
 
 export const VALUE_SIZE_VAR = '--quad-value-size';
@@ -39,10 +40,30 @@ export const QuadTile = memo(function QuadTile(props: QuadTileProps): ReactEleme
       <Box
         data-testid="quad-tile"
         data-statistic={tile.label}
-        sx={{ display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, overflow: 'hidden', px: 0.5, containerType: 'inline-size' }}
+        sx={{
+          display: 'flex',
+          flexDirection: 'column',
+          minWidth: 0,
+          minHeight: 0,
+          overflow: 'hidden',
+          px: 0.5,
+          containerType: 'inline-size',
+        }}
       >
-        <Box sx={{ display: 'flex', flexDirection: inline ? 'row' : 'column', alignItems: inline ? 'baseline' : 'flex-start', columnGap: `${INLINE_GAP}px`, minWidth: 0 }}>
-          <Typography variant="caption" color="text.secondary" sx={{ flexShrink: 0, lineHeight: 1.2, whiteSpace: 'nowrap' }}>
+        <Box
+          sx={{
+            display: 'flex',
+            flexDirection: inline ? 'row' : 'column',
+            alignItems: inline ? 'baseline' : 'flex-start',
+            columnGap: `${INLINE_GAP}px`,
+            minWidth: 0,
+          }}
+        >
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            sx={{ flexShrink: 0, lineHeight: 1.2, whiteSpace: 'nowrap' }}
+          >
             {tile.label}
           </Typography>
           <Typography

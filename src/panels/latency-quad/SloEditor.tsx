@@ -1,15 +1,17 @@
 // SLO section of the options editor: on/off, threshold (histogram unit) and target (percent in the UI,
 // stored as a fraction like the quantiles).
 
-import { ReactElement } from 'react';
 import { Switch, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
+import { ReactElement } from 'react';
+
 import { LatencySlo } from './latency-quad-model';
 
 const DEFAULT_SLO: LatencySlo = { threshold: 2.5, target: 0.99 };
 
 export function SloEditor({ slo, onChange }: { slo?: LatencySlo; onChange: (slo?: LatencySlo) => void }): ReactElement {
-  const numberOr = (text: string, fallback: number) => (text.trim() === '' || !Number.isFinite(Number(text)) ? fallback : Number(text));
+  const numberOr = (text: string, fallback: number) =>
+    text.trim() === '' || !Number.isFinite(Number(text)) ? fallback : Number(text);
   return (
     <OptionsEditorGroup title="SLO attainment">
       <OptionsEditorControl

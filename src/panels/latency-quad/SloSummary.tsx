@@ -1,9 +1,10 @@
 // "97.3 % ≤ 2 s (target 99 %)", green when the target is met, red when not; flagged when the threshold is not
 // a bucket bound (the figure is then interpolated, an estimate).
 
-import { ReactElement } from 'react';
 import { Tooltip, Typography } from '@mui/material';
 import { FormatOptions } from '@perses-dev/core';
+import { ReactElement } from 'react';
+
 import { SloValue } from './group-statistics';
 import { SLO_NOT_BOUND, sloText } from './tile-text';
 
@@ -11,7 +12,13 @@ export function SloSummary({ slo, format }: { slo: SloValue; format: FormatOptio
   const color = !Number.isFinite(slo.attainment) ? 'text.secondary' : slo.met ? 'success.main' : 'error.main';
   return (
     <Tooltip title={slo.explanation} placement="top" arrow>
-      <Typography data-testid="quad-slo" data-met={String(slo.met)} variant="caption" noWrap sx={{ color, fontWeight: 600 }}>
+      <Typography
+        data-testid="quad-slo"
+        data-met={String(slo.met)}
+        variant="caption"
+        noWrap
+        sx={{ color, fontWeight: 600 }}
+      >
         {sloText(slo, format)}
         {!slo.thresholdIsBound && (
           <Typography component="span" variant="caption" sx={{ color: 'warning.main', ml: 0.5 }}>

@@ -2,6 +2,7 @@
 // canvases on one panel; SVG keeps re-renders cheap and follows the theme through currentColor.
 
 import { memo, ReactElement, useMemo } from 'react';
+
 import { sparklinePath } from './sparkline-path';
 
 const VIEW_WIDTH = 200;

@@ -1,6 +1,6 @@
 import * as publicEntry from '../../index';
-import * as exposedModule from './VllmLatencyQuad';
 import { createInitialOptions } from './latency-quad-model';
+import * as exposedModule from './VllmLatencyQuad';
 
 describe('VllmLatencyQuad plugin object', () => {
   it('is named-exported under its kind by the exposed module and the package entry', () => {

@@ -1,10 +1,11 @@
 // The VllmLatencyQuad PanelPlugin: wiring only. The exposed module `./VllmLatencyQuad` must name-export it.
 
 import { PanelPlugin } from '@perses-dev/plugin-system';
+
 import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
-import { LatencyQuadPanel, LatencyQuadPanelProps } from './LatencyQuadPanel';
 import { LatencyQuadLoading } from './LatencyQuadLoading';
 import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
+import { LatencyQuadPanel, LatencyQuadPanelProps } from './LatencyQuadPanel';
 
 export const VllmLatencyQuad: PanelPlugin<LatencyQuadSpec, LatencyQuadPanelProps> = {
   PanelComponent: LatencyQuadPanel,

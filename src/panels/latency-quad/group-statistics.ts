@@ -1,7 +1,8 @@
 // One histogram group → the numbers on its tiles: each statistic over the range (as chosen by
 // `valueOverRange`), its per-step series for the sparkline, and a sentence saying how it was computed.
 
-import { formatValue, FormatOptions } from '@perses-dev/core';
+import { FormatOptions, formatValue } from '@perses-dev/core';
+
 import {
   attainmentOfPrepared,
   HistogramGroup,
@@ -10,8 +11,8 @@ import {
   quantilesPerStep,
   rangeBuckets,
 } from '../../model/histogram';
-import { GroupMean } from './mean-series';
 import { LatencyQuadSpec, LatencySlo, LatencyStatistic, statisticLabel, ValueOverRange } from './latency-quad-model';
+import { GroupMean } from './mean-series';
 
 export interface TileValue {
   readonly statistic: LatencyStatistic;
@@ -74,7 +75,10 @@ function meanOfFinite(values: Float64Array): { mean: number; used: number } {
   return { mean: used > 0 ? sum / used : NaN, used };
 }
 
-function stepCumulative(group: HistogramGroup, step: number): { bounds: Float64Array; counts: Float64Array; n: number } {
+function stepCumulative(
+  group: HistogramGroup,
+  step: number,
+): { bounds: Float64Array; counts: Float64Array; n: number } {
   const width = group.bounds.length;
   const bounds = new Float64Array(width);
   const counts = new Float64Array(width);
@@ -168,12 +172,23 @@ function pickValue(
   }
   if (mode === 'range') {
     const clamped = ctx.clampedAt();
-    return { ...base, value: overRange, clamped, explanation: `${label} = ${ctx.rangeText}.${clampNote(clamped, ctx.group)}` };
+    return {
+      ...base,
+      value: overRange,
+      clamped,
+      explanation: `${label} = ${ctx.rangeText}.${clampNote(clamped, ctx.group)}`,
+    };
   }
   if (mode === 'last') {
     const step = lastFiniteStep(perStep);
     if (step < 0) {
-      return { ...base, value: NaN, clamped: false, reason: 'no value', explanation: `${label} is undefined at every step of ${ctx.span}.` };
+      return {
+        ...base,
+        value: NaN,
+        clamped: false,
+        reason: 'no value',
+        explanation: `${label} is undefined at every step of ${ctx.span}.`,
+      };
     }
     const skipped = perStep.length - 1 - step;
     const clamped = ctx.clampedAt(step);
@@ -221,7 +236,8 @@ export function groupSlo(
     window = step >= 0 ? `at ${time(group.timestamps[step])} (last step with traffic)` : 'at the last step';
   } else {
     attainment = attainmentOfPrepared(slo.threshold, range.bounds, range.counts.slice(), range.n);
-    window = steps > 0 ? `over ${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])} (whole-range buckets)` : '';
+    window =
+      steps > 0 ? `over ${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])} (whole-range buckets)` : '';
   }
   const thresholdText = formatValue(slo.threshold, format);
   const how = thresholdIsBound

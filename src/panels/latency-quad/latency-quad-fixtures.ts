@@ -5,11 +5,17 @@
 import { TimeSeries, TimeSeriesData } from '@perses-dev/core';
 
 /** `request_latency` family: e2e, queue, prefill, decode and inference time (seconds). */
-export const REQUEST_LATENCY_BOUNDS = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680];
+export const REQUEST_LATENCY_BOUNDS = [
+  0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680,
+];
 /** `ttft` family: vllm:time_to_first_token_seconds. */
-export const TTFT_BOUNDS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560];
+export const TTFT_BOUNDS = [
+  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
+];
 /** `itl` family: vllm:inter_token_latency_seconds. */
-export const ITL_BOUNDS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
+export const ITL_BOUNDS = [
+  0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80,
+];
 
 export interface HistogramFixture {
   bounds: readonly number[];
@@ -32,7 +38,9 @@ export interface HistogramFixture {
 function erf(x: number): number {
   const sign = x < 0 ? -1 : 1;
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return sign * y;
 }
 
@@ -58,7 +66,10 @@ export function histogramSeries(f: HistogramFixture): TimeSeries[] {
   const series: TimeSeries[] = bounds.map((bound) => ({
     name: `${JSON.stringify({ ...labels, le: leText(bound) })}`,
     labels: { ...labels, le: leText(bound) },
-    values: rates.map((r, i) => [startMs + i * stepMs, bound === Infinity ? r : r * lognormalCdf(bound, medianAt(i), f.sigma)]),
+    values: rates.map((r, i) => [
+      startMs + i * stepMs,
+      bound === Infinity ? r : r * lognormalCdf(bound, medianAt(i), f.sigma),
+    ]),
   }));
   if (f.withSum) {
     series.push({

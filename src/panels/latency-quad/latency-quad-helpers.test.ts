@@ -1,11 +1,12 @@
 import { testChartsTheme } from '@perses-dev/components';
+
 import { createInitialOptions, resolveSpec, statisticLabel } from './latency-quad-model';
-import { parseStatistics, statisticsToText } from './statistics-text';
 import { FOOTER_HEIGHT, MIN_VALUE_FONT, MORE_LINE, QuadContent, QuadLayout, quadLayout } from './quad-layout';
-import { shortenMiddle, textWidthEm } from './text-width';
-import { sparklinePath } from './sparkline-path';
-import { thresholdColor } from './threshold-color';
 import { formatRowName } from './row-name';
+import { sparklinePath } from './sparkline-path';
+import { parseStatistics, statisticsToText } from './statistics-text';
+import { shortenMiddle, textWidthEm } from './text-width';
+import { thresholdColor } from './threshold-color';
 
 describe('spec defaults', () => {
   it('an empty dashboard spec resolves to createInitialOptions()', () => {
@@ -36,7 +37,13 @@ describe('statistics text', () => {
   it('keeps per-statistic thresholds of statistics that stay', () => {
     const thresholds = { steps: [{ value: 2, color: 'red' }] };
     const parsed = parseStatistics('p99, p50', [{ kind: 'quantile', quantile: 0.99, thresholds }]);
-    expect(parsed).toEqual({ ok: true, statistics: [{ kind: 'quantile', quantile: 0.99, thresholds }, { kind: 'quantile', quantile: 0.5 }] });
+    expect(parsed).toEqual({
+      ok: true,
+      statistics: [
+        { kind: 'quantile', quantile: 0.99, thresholds },
+        { kind: 'quantile', quantile: 0.5 },
+      ],
+    });
   });
 
   it.each([
@@ -81,7 +88,9 @@ describe('layout', () => {
   it('grouped: as many rows as fit, one line kept for "+N more"', () => {
     const oneLineRow = Math.ceil(MIN_VALUE_FONT * 1.15) + 2;
     const height = FOOTER_HEIGHT + 5 * oneLineRow;
-    expect(quadLayout(800, height, content(20)).visibleGroups).toBe(Math.floor((5 * oneLineRow - MORE_LINE) / oneLineRow));
+    expect(quadLayout(800, height, content(20)).visibleGroups).toBe(
+      Math.floor((5 * oneLineRow - MORE_LINE) / oneLineRow),
+    );
     expect(quadLayout(800, height, content(5)).visibleGroups).toBe(5);
     expect(quadLayout(800, 2000, content(20, { maxRows: 3 })).visibleGroups).toBe(3);
   });
@@ -175,7 +184,13 @@ describe('sparkline path', () => {
 describe('threshold colour', () => {
   const palette = testChartsTheme.thresholds;
   it('takes the last step at or below the value', () => {
-    const t = { defaultColor: 'green', steps: [{ value: 1, color: 'orange' }, { value: 2, color: 'red' }] };
+    const t = {
+      defaultColor: 'green',
+      steps: [
+        { value: 1, color: 'orange' },
+        { value: 2, color: 'red' },
+      ],
+    };
     expect(thresholdColor(0.5, t, palette)).toBe('green');
     expect(thresholdColor(1, t, palette)).toBe('orange');
     expect(thresholdColor(2.5, t, palette)).toBe('red');
@@ -194,7 +209,9 @@ describe('threshold colour', () => {
 
 describe('row names', () => {
   it('fills seriesNameFormat placeholders', () => {
-    expect(formatRowName({ model_name: 'llama', engine: '0' }, '{{model_name}} · engine {{ engine }}')).toBe('llama · engine 0');
+    expect(formatRowName({ model_name: 'llama', engine: '0' }, '{{model_name}} · engine {{ engine }}')).toBe(
+      'llama · engine 0',
+    );
   });
   it('defaults to the sorted label pairs', () => {
     expect(formatRowName({ pod: 'p1', model_name: 'm' })).toBe('model_name="m", pod="p1"');

@@ -155,16 +155,24 @@ function arrange(width: number, available: number, n: number, content: QuadConte
   if (content.groups > 1) {
     const cap = Math.min(content.maxRows ?? Infinity, content.groups);
     const fitAll = Math.floor(available / minRow);
-    visibleGroups = content.groups <= Math.min(cap, fitAll) ? content.groups : Math.max(1, Math.min(cap, Math.floor((available - MORE_LINE) / minRow)));
+    visibleGroups =
+      content.groups <= Math.min(cap, fitAll)
+        ? content.groups
+        : Math.max(1, Math.min(cap, Math.floor((available - MORE_LINE) / minRow)));
     const more = visibleGroups < content.groups ? MORE_LINE : 0;
     rowHeight = Math.max(minRow, (available - more) / visibleGroups);
   }
   const tileHeight = (rowHeight - header - TILE_GAP * (tileRows - 1)) / tileRows;
   const body = tileHeight - labelLine - 2;
   const fontAlone = Math.min(body / VALUE_LINE_HEIGHT, MAX_VALUE_FONT);
-  const fontWithSparkline = Math.min((body - MIN_SPARKLINE_HEIGHT - SPARKLINE_GAP) / VALUE_LINE_HEIGHT, body * 0.5, MAX_VALUE_FONT);
+  const fontWithSparkline = Math.min(
+    (body - MIN_SPARKLINE_HEIGHT - SPARKLINE_GAP) / VALUE_LINE_HEIGHT,
+    body * 0.5,
+    MAX_VALUE_FONT,
+  );
   const showSparkline =
-    content.sparkline && Math.min(fontWithSparkline, fontByWidth) >= Math.min(fontAlone, fontByWidth, COMFORTABLE_VALUE_FONT);
+    content.sparkline &&
+    Math.min(fontWithSparkline, fontByWidth) >= Math.min(fontAlone, fontByWidth, COMFORTABLE_VALUE_FONT);
   // Height never pushes the value below the minimum (a few px of a tall glyph may clip; the number is never cut
   // short); width always wins, so the widest value is never wider than its tile.
   const byHeight = Math.max(MIN_VALUE_FONT, showSparkline ? fontWithSparkline : fontAlone);
@@ -183,7 +191,9 @@ function arrange(width: number, available: number, n: number, content: QuadConte
     valueWidth,
     showSparkline,
     valueFontSize,
-    fits: fontByWidth >= MIN_VALUE_FONT && available >= visibleGroups * minRow + (visibleGroups < content.groups ? MORE_LINE : 0),
+    fits:
+      fontByWidth >= MIN_VALUE_FONT &&
+      available >= visibleGroups * minRow + (visibleGroups < content.groups ? MORE_LINE : 0),
     nameShortened: content.groups > 1 && content.rowNameEm > rowNameMaxEm,
     shapeScore: Math.min(tileWidth / TILE_ASPECT, tileHeight),
   };

@@ -1,14 +1,15 @@
 import { TimeSeries } from '@perses-dev/core';
+
 import { histogramQuantile, sloAttainment } from '../../model/histogram';
-import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
-import { buildQuadViewModel, QuadViewModel } from './quad-view-model';
 import {
+  FIXTURE_START_MS,
   histogramSeries,
   ITL_BOUNDS,
   REQUEST_LATENCY_BOUNDS,
   TTFT_BOUNDS,
-  FIXTURE_START_MS,
 } from './latency-quad-fixtures';
+import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { buildQuadViewModel, QuadViewModel } from './quad-view-model';
 
 const spec = (patch: Partial<LatencyQuadSpec> = {}): LatencyQuadSpec => ({ ...createInitialOptions(), ...patch });
 const results = (...series: TimeSeries[][]) => series.map((s) => ({ data: { series: s } }));
@@ -26,10 +27,19 @@ function referenceRangeBuckets(series: TimeSeries[]) {
 }
 
 function bucketsAtStep(series: TimeSeries[], step: number) {
-  return series.filter((s) => s.labels?.le !== undefined).map((s) => ({ le: s.labels!.le, value: s.values[step][1] ?? 0 }));
+  return series
+    .filter((s) => s.labels?.le !== undefined)
+    .map((s) => ({ le: s.labels!.le, value: s.values[step][1] ?? 0 }));
 }
 
-const e2e = histogramSeries({ bounds: REQUEST_LATENCY_BOUNDS, median: 3.2, sigma: 0.9, requestRate: 12, steps: 60, withSum: true });
+const e2e = histogramSeries({
+  bounds: REQUEST_LATENCY_BOUNDS,
+  median: 3.2,
+  sigma: 0.9,
+  requestRate: 12,
+  steps: 60,
+  withSum: true,
+});
 
 describe('range statistics on vLLM bucket layouts', () => {
   it.each([
@@ -85,7 +95,14 @@ describe('value over the range', () => {
   });
 
   it('last skips trailing steps without traffic and says so', () => {
-    const idle = histogramSeries({ bounds: REQUEST_LATENCY_BOUNDS, median: 3, sigma: 0.8, requestRate: 5, steps: 30, idleSteps: new Set([28, 29]) });
+    const idle = histogramSeries({
+      bounds: REQUEST_LATENCY_BOUNDS,
+      median: 3,
+      sigma: 0.8,
+      requestRate: 5,
+      steps: 30,
+      idleSteps: new Set([28, 29]),
+    });
     const [row] = rowsOf(buildQuadViewModel(results(idle), spec({ valueOverRange: 'last' })));
     expect(row.tiles[1].value).toBeCloseTo(histogramQuantile(0.5, bucketsAtStep(idle, 27)), 12);
     expect(row.tiles[1].explanation).toContain('2 later steps had none');
@@ -131,9 +148,33 @@ describe('SLO attainment', () => {
 
 describe('groups', () => {
   const byModel = [
-    ...histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: 'llama-8b' }, median: 0.08, sigma: 0.7, requestRate: 20, steps: 30, withSum: true }),
-    ...histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: 'qwen-72b' }, median: 0.9, sigma: 0.7, requestRate: 4, steps: 30, withSum: true }),
-    ...histogramSeries({ bounds: TTFT_BOUNDS, labels: { model_name: 'mistral-7b' }, median: 0.2, sigma: 0.7, requestRate: 9, steps: 30, withSum: true }),
+    ...histogramSeries({
+      bounds: TTFT_BOUNDS,
+      labels: { model_name: 'llama-8b' },
+      median: 0.08,
+      sigma: 0.7,
+      requestRate: 20,
+      steps: 30,
+      withSum: true,
+    }),
+    ...histogramSeries({
+      bounds: TTFT_BOUNDS,
+      labels: { model_name: 'qwen-72b' },
+      median: 0.9,
+      sigma: 0.7,
+      requestRate: 4,
+      steps: 30,
+      withSum: true,
+    }),
+    ...histogramSeries({
+      bounds: TTFT_BOUNDS,
+      labels: { model_name: 'mistral-7b' },
+      median: 0.2,
+      sigma: 0.7,
+      requestRate: 9,
+      steps: 30,
+      withSum: true,
+    }),
   ];
 
   it('one row per group, named by nameFormat, sorted worst-first by the highest quantile', () => {
@@ -151,7 +192,9 @@ describe('groups', () => {
 
   it('a group whose _sum series is missing gets an explained mean tile, not a number', () => {
     const withoutLlamaSum = byModel.filter((s) => !(s.labels?.le === undefined && s.labels?.model_name === 'llama-8b'));
-    const rows = rowsOf(buildQuadViewModel(results(withoutLlamaSum), spec({ groups: { nameFormat: '{{model_name}}' } })));
+    const rows = rowsOf(
+      buildQuadViewModel(results(withoutLlamaSum), spec({ groups: { nameFormat: '{{model_name}}' } })),
+    );
     const llama = rows.find((r) => r.name === 'llama-8b')!;
     expect(llama.tiles[0].value).toBeNaN();
     expect(llama.tiles[0].explanation).toContain('sum by (model_name) (rate(…_sum[$__rate_interval]))');
@@ -174,11 +217,18 @@ describe('states', () => {
   it('no series, or only empty series → no samples', () => {
     expect(buildQuadViewModel(results([]), spec()).state).toBe('no-data');
     const empty: TimeSeries = { name: 'x', labels: { le: '+Inf' }, values: [] };
-    expect(buildQuadViewModel(results([empty]), spec())).toEqual({ state: 'no-data', message: 'No samples in the selected time range.' });
+    expect(buildQuadViewModel(results([empty]), spec())).toEqual({
+      state: 'no-data',
+      message: 'No samples in the selected time range.',
+    });
   });
 
   it('a non-histogram query explains the contract', () => {
-    const gauge: TimeSeries = { name: 'x', labels: { __name__: 'vllm:num_requests_running', model_name: 'm' }, values: [[FIXTURE_START_MS, 3]] };
+    const gauge: TimeSeries = {
+      name: 'x',
+      labels: { __name__: 'vllm:num_requests_running', model_name: 'm' },
+      values: [[FIXTURE_START_MS, 3]],
+    };
     const model = buildQuadViewModel(results([gauge]), spec());
     expect(model.state).toBe('not-histogram');
     if (model.state === 'not-histogram') {
@@ -203,7 +253,9 @@ describe('states', () => {
 
   it('NaN or ±Inf bucket samples give an explanation and no number', () => {
     const poisoned = e2e.map((s) =>
-      s.labels?.le === '2.5' ? { ...s, values: s.values.map(([t, v], i) => [t, i === 7 ? NaN : v] as [number, number]) } : s,
+      s.labels?.le === '2.5'
+        ? { ...s, values: s.values.map(([t, v], i) => [t, i === 7 ? NaN : v] as [number, number]) }
+        : s,
     );
     const [row] = rowsOf(buildQuadViewModel(results(poisoned), spec()));
     expect(row.tiles).toEqual([]);
@@ -211,7 +263,15 @@ describe('states', () => {
   });
 
   it('no traffic in the range → "no traffic", never 0', () => {
-    const idle = histogramSeries({ bounds: REQUEST_LATENCY_BOUNDS, median: 1, sigma: 1, requestRate: 1, steps: 5, idleSteps: new Set([0, 1, 2, 3, 4]), withSum: true });
+    const idle = histogramSeries({
+      bounds: REQUEST_LATENCY_BOUNDS,
+      median: 1,
+      sigma: 1,
+      requestRate: 1,
+      steps: 5,
+      idleSteps: new Set([0, 1, 2, 3, 4]),
+      withSum: true,
+    });
     const [row] = rowsOf(buildQuadViewModel(results(idle), spec()));
     expect(row.tiles.map((t) => t.reason)).toEqual(['no traffic', 'no traffic', 'no traffic', 'no traffic']);
     expect(row.tiles.every((t) => Number.isNaN(t.value))).toBe(true);

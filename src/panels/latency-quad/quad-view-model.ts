@@ -2,9 +2,9 @@
 // or one of the explained states (no samples, not a histogram). Pure and computed once per data/spec change.
 
 import { groupBucketSeries, HistogramGroup } from '../../model/histogram';
-import { groupMean, PlainSeries } from './mean-series';
 import { groupSlo, groupTiles, rangeHistogram, SloValue, TileValue } from './group-statistics';
 import { LatencyQuadSpec, statisticKey } from './latency-quad-model';
+import { groupMean, PlainSeries } from './mean-series';
 import { formatRowName } from './row-name';
 
 export interface QuadRow {
@@ -83,7 +83,9 @@ export function buildQuadViewModel(results: ReadonlyArray<QueryResultLike>, spec
       const labelName = formatRowName(group.labels, spec.groups?.nameFormat);
       const name = [prefix, labelName].filter(Boolean).join(' · ');
       if (group.ignoredLe.length > 0) {
-        warnings.push(`${name || 'histogram'}: ignored buckets with unreadable le ${group.ignoredLe.map((le) => JSON.stringify(le)).join(', ')}.`);
+        warnings.push(
+          `${name || 'histogram'}: ignored buckets with unreadable le ${group.ignoredLe.map((le) => JSON.stringify(le)).join(', ')}.`,
+        );
       }
       const problem = bucketProblem(group);
       const key = `${queryIndex}|${group.key}`;
@@ -113,14 +115,19 @@ export function buildQuadViewModel(results: ReadonlyArray<QueryResultLike>, spec
   });
   if (!sawSamples) return { state: 'no-data', message: 'No samples in the selected time range.' };
   if (!sawBuckets) {
-    const example = plainWithoutMatch.slice(0, 2).map((s) => labelText(s.labels)).join(', ');
+    const example = plainWithoutMatch
+      .slice(0, 2)
+      .map((s) => labelText(s.labels))
+      .join(', ');
     return {
       state: 'not-histogram',
       message: `The query returned no le label (series ${example}${plainWithoutMatch.length > 2 ? ', …' : ''}). The Latency Quad needs histogram bucket rates grouped by le, optionally with the _sum rate for the mean, e.g. ${EXAMPLE_QUERY}`,
     };
   }
   for (const p of plainWithoutMatch) {
-    warnings.push(`Ignored ${labelText(p.labels)}: it has no le and no histogram has the same labels, so it cannot be a mean. Group it by the same labels as the buckets.`);
+    warnings.push(
+      `Ignored ${labelText(p.labels)}: it has no le and no histogram has the same labels, so it cannot be a mean. Group it by the same labels as the buckets.`,
+    );
   }
   sortWorstFirst(rows, spec);
   return { state: 'rows', rows, warnings };

@@ -1,7 +1,8 @@
 // The text the tiles and SLO lines will show, formatted once per data/format change, and the widths the
 // layout needs from it (the widest value decides how large every value can be drawn without being cut).
 
-import { formatValue, FormatOptions } from '@perses-dev/core';
+import { FormatOptions, formatValue } from '@perses-dev/core';
+
 import { SloValue, TileValue } from './group-statistics';
 import { QuadRow } from './quad-view-model';
 import { textWidthEm } from './text-width';
@@ -14,7 +15,9 @@ export function tileText(tile: TileValue, format: FormatOptions): string {
 
 /** "97.3% ≤ 2s (target 99%)". */
 export function sloText(slo: SloValue, format: FormatOptions): string {
-  const share = Number.isFinite(slo.attainment) ? formatValue(slo.attainment, { unit: 'percent-decimal', decimalPlaces: 1 }) : 'n/a';
+  const share = Number.isFinite(slo.attainment)
+    ? formatValue(slo.attainment, { unit: 'percent-decimal', decimalPlaces: 1 })
+    : 'n/a';
   // Targets are round numbers (99 %, 99.9 %): print them as typed, not padded to fixed decimals.
   const target = `${Number((slo.slo.target * 100).toPrecision(6))}%`;
   return `${share} ≤ ${formatValue(slo.slo.threshold, format)} (target ${target})`;
@@ -42,7 +45,11 @@ export function quadText(rows: readonly QuadRow[], format: FormatOptions): QuadT
   let sloEm = 0;
   const tiles = rows.map((row) => {
     rowNameEm = Math.max(rowNameEm, textWidthEm(row.name || 'all series'));
-    if (row.slo) sloEm = Math.max(sloEm, textWidthEm(sloText(row.slo, format) + (row.slo.thresholdIsBound ? '' : ` ${SLO_NOT_BOUND}`)));
+    if (row.slo)
+      sloEm = Math.max(
+        sloEm,
+        textWidthEm(sloText(row.slo, format) + (row.slo.thresholdIsBound ? '' : ` ${SLO_NOT_BOUND}`)),
+      );
     return row.tiles.map((tile) => {
       const text = tileText(tile, format);
       statLabelEm = Math.max(statLabelEm, textWidthEm(tile.label));

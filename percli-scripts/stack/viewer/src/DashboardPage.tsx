@@ -6,13 +6,21 @@ import { ViewDashboard } from '@perses-dev/dashboards';
 import { useQuery } from '@tanstack/react-query';
 import { ReactElement } from 'react';
 import { Link, useParams } from 'react-router-dom';
+
 import { datasourceApi, getDashboard } from './perses-api';
 
 export function DashboardPage(): ReactElement {
   const { project = '', dashboard = '' } = useParams();
-  const { data, error, isLoading } = useQuery(['dashboard', project, dashboard], () => getDashboard(project, dashboard));
+  const { data, error, isLoading } = useQuery(['dashboard', project, dashboard], () =>
+    getDashboard(project, dashboard),
+  );
   if (isLoading) return <CircularProgress sx={{ m: 4 }} />;
-  if (error || !data) return <Alert severity="error">Cannot load dashboard {project}/{dashboard}: {String(error)}</Alert>;
+  if (error || !data)
+    return (
+      <Alert severity="error">
+        Cannot load dashboard {project}/{dashboard}: {String(error)}
+      </Alert>
+    );
   return (
     <Box sx={{ flexGrow: 1, overflow: 'hidden' }} data-testid="dashboard-page">
       <ErrorBoundary FallbackComponent={ErrorAlert}>

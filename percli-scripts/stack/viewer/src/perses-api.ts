@@ -28,7 +28,10 @@ export const getDashboard = (project: string, name: string) =>
   getJson<DashboardResource>(`/api/v1/projects/${encodeURIComponent(project)}/dashboards/${encodeURIComponent(name)}`);
 
 /** A selector names a datasource, or (without a name) asks for the default one of its plugin kind. */
-function pick<T extends DatasourceResource | GlobalDatasourceResource>(all: T[], selector: DatasourceSelector): T | undefined {
+function pick<T extends DatasourceResource | GlobalDatasourceResource>(
+  all: T[],
+  selector: DatasourceSelector,
+): T | undefined {
   const ofKind = all.filter((ds) => ds.spec.plugin.kind === selector.kind);
   return selector.name ? ofKind.find((ds) => ds.metadata.name === selector.name) : ofKind.find((ds) => ds.spec.default);
 }
@@ -45,8 +48,10 @@ export const datasourceApi: DatasourceApi = {
   },
   getDatasource: async (project, selector) =>
     pick(await getJson<DatasourceResource[]>(`/api/v1/projects/${encodeURIComponent(project)}/datasources`), selector),
-  getGlobalDatasource: async (selector) => pick(await getJson<GlobalDatasourceResource[]>('/api/v1/globaldatasources'), selector),
+  getGlobalDatasource: async (selector) =>
+    pick(await getJson<GlobalDatasourceResource[]>('/api/v1/globaldatasources'), selector),
   listDatasources: async (project, kind) =>
     byKind(await getJson<DatasourceResource[]>(`/api/v1/projects/${encodeURIComponent(project)}/datasources`), kind),
-  listGlobalDatasources: async (kind) => byKind(await getJson<GlobalDatasourceResource[]>('/api/v1/globaldatasources'), kind),
+  listGlobalDatasources: async (kind) =>
+    byKind(await getJson<GlobalDatasourceResource[]>('/api/v1/globaldatasources'), kind),
 };
