@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need (npm packages, percli, cue, the Perses CUE package, Prometheus, Chromium); safe to re-run.
+# Installs everything the build and the tests need (npm packages, percli, cue, the Perses CUE package, Prometheus, Chromium, kubectl); safe to re-run.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -27,11 +27,25 @@ if [ ! -d "$pkg_dir/common" ]; then
   chmod -R u+w "$pkg_dir"
 fi
 
+# The plugin runtimes of newer Perses hosts than the one we build against, for test/archive's check that every shared
+# module our remote consumes without a fallback is one the host provides. @perses-dev/plugin-system 0.54.0 cannot be
+# installed (its dependencies are not on the npm registry), but its tarball can be read.
+hosts="$DATA/hosts"
+for version in 0.54.0; do
+  if [ ! -f "$hosts/plugin-system-$version/package/dist/remote/PluginRuntime.js" ]; then
+    log "fetching @perses-dev/plugin-system@$version (its host plugin runtime) into ${hosts#"$ROOT"/}"
+    rm -rf "$hosts/plugin-system-$version" && mkdir -p "$hosts/plugin-system-$version"
+    tarball="$(cd "$hosts/plugin-system-$version" && npm pack --silent "@perses-dev/plugin-system@$version")"
+    tar -xzf "$hosts/plugin-system-$version/$tarball" -C "$hosts/plugin-system-$version"
+  fi
+done
+
 # Debian packages: a real Prometheus (tests ask it for histogram_quantile) and Chromium (browser tests).
 missing=()
 command -v prometheus >/dev/null || missing+=(prometheus)
 command -v promtool >/dev/null || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v kubectl >/dev/null || missing+=(kubernetes-client)   # `kubectl create configmap --dry-run` (test/archive)
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   apt-get update -qq
