@@ -20,6 +20,9 @@ tsx test/histogram-fixture/generate.ts
 # The official plugin archives the dashboards use, for `percli lint --plugin.path` and the local Perses server.
 "$ROOT/percli-scripts/official-plugins.sh"
 
+# kube-apiserver, kubectl and perses-operator for test/operator/ (built once, reused while their pins are unchanged).
+"$ROOT/percli-scripts/operator/build.sh"
+
 log "jest (unit and integration suites)"
 results="$DATA/jest-results.json"
 status=0
