@@ -137,6 +137,17 @@ export function attainmentOfPrepared(
 ): number {
   if (Number.isNaN(threshold) || n < 2 || bounds[n - 1] !== Infinity) return NaN;
   ensureMonotonic(counts, n);
+  return attainmentOfMonotonic(threshold, bounds, counts, n);
+}
+
+/** `attainmentOfPrepared` for counts already made monotonic (a histogram reused for several numbers). */
+export function attainmentOfMonotonic(
+  threshold: number,
+  bounds: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  n: number,
+): number {
+  if (Number.isNaN(threshold) || n < 2 || bounds[n - 1] !== Infinity) return NaN;
   const total = counts[n - 1];
   if (!(total > 0)) return NaN;
   if (threshold === Infinity) return 1;
@@ -149,4 +160,13 @@ export function attainmentOfPrepared(
   if (threshold <= lower) return below / total;
   const within = (counts[b] - below) * ((threshold - lower) / (bounds[b] - lower));
   return (below + within) / total;
+}
+
+/**
+ * Whether quantile q of these monotonic counts ranks inside the +Inf bucket, where Prometheus answers with
+ * the second-highest bound (BucketQuantile's "rank in +Inf" rule): the shown value is then only a lower bound.
+ */
+export function ranksInInfBucket(q: number, bounds: ArrayLike<number>, counts: ArrayLike<number>, n: number): boolean {
+  if (!(q >= 0 && q <= 1) || n < 2 || bounds[n - 1] !== Infinity || counts[n - 1] === 0) return false;
+  return searchRank(q * counts[n - 1], counts, n) === n - 1;
 }

@@ -29,18 +29,32 @@
 
 import { attainmentOfPrepared, Bucket, prepareBuckets, quantileOfPrepared } from './bucket-quantile';
 
+// The model's surface for the panels and the tests (the instant rules here, the time-series ones beside).
 export type { Bucket, PreparedBuckets } from './bucket-quantile';
+export { prepareBuckets } from './bucket-quantile';
+export type { GroupedSeries, HistogramGroup } from './histogram-group';
+export { groupBucketSeries, groupKey } from './histogram-group';
+export type { GroupMean, MeanInput } from './histogram-mean';
+export { groupMean } from './histogram-mean';
+export type { MonotonicHistogram } from './histogram-series';
 export {
-  attainmentOfPrepared,
-  coalesce,
-  ensureMonotonic,
-  prepareBuckets,
-  quantileOfPrepared,
-  searchRank,
-  sortBuckets,
-} from './bucket-quantile';
-export * from './histogram-series';
+  attainmentOfHistogram,
+  hasNonFiniteSample,
+  highestFiniteBound,
+  histogramAtStep,
+  lastStepWithTraffic,
+  quantileIsClamped,
+  quantileOfHistogram,
+  quantilesPerStep,
+  rangeAttainment,
+  rangeBuckets,
+  rangeQuantile,
+  totalOfHistogram,
+  totalPerStep,
+  wholeRangeHistogram,
+} from './histogram-series';
 export { parsePromFloat } from './prom-float';
+export type { SeriesLike } from './series';
 
 /** Prometheus `histogram_quantile(q, …)` for one classic histogram at one instant. No parseable bucket → NaN. */
 export function histogramQuantile(q: number, buckets: ReadonlyArray<Bucket>): number {

@@ -10,21 +10,21 @@ import {
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
 import { ReactElement } from 'react';
 
+import { NumberOptionField } from '../../components/NumberOptionField';
 import {
   KV_QUEUE_ROLES,
+  KV_VALUES_OVER_RANGE,
   KvQueueGaugeSpec,
   KvQueueRole,
   KvScale,
-  ValueOverRange,
-  VALUES_OVER_RANGE,
-  withDefaults,
-} from './kv-queue-gauge-model';
-import { NumberOptionField } from './NumberOptionField';
+  KvValueOverRange,
+  resolveKvQueueGaugeSpec,
+} from './kv-queue-gauge-spec';
 
 export type KvQueueGaugeOptionsEditorProps = OptionsEditorProps<KvQueueGaugeSpec>;
 
 export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptionsEditorProps): ReactElement {
-  const spec = withDefaults(value);
+  const spec = resolveKvQueueGaugeSpec(value);
   const update = (patch: Partial<KvQueueGaugeSpec>) => onChange({ ...value, ...patch });
   const roles = spec.queryRoles;
   const duplicates = roles.filter((r, i) => roles.indexOf(r) !== i);
@@ -107,9 +107,9 @@ export function KvQueueGaugeOptionsEditor({ value, onChange }: KvQueueGaugeOptio
                 size="small"
                 value={spec.valueOverRange}
                 inputProps={{ 'aria-label': 'Value over range' }}
-                onChange={(e) => update({ valueOverRange: e.target.value as ValueOverRange })}
+                onChange={(e) => update({ valueOverRange: e.target.value as KvValueOverRange })}
               >
-                {VALUES_OVER_RANGE.map((v) => (
+                {KV_VALUES_OVER_RANGE.map((v) => (
                   <MenuItem key={v} value={v}>
                     {v}
                   </MenuItem>

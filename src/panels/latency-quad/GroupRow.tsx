@@ -7,13 +7,13 @@ import { Box, Typography } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
 import { memo, ReactElement, useMemo } from 'react';
 
-import { LatencyQuadSpec } from './latency-quad-model';
+import { thresholdColor } from '../../shared/threshold-color';
+import { LatencyQuadSpec } from './latency-quad-spec';
 import { HEADER_LINE, RowLabelPlacement, SIDE_GAP, StatLabelPlacement, TILE_GAP } from './quad-layout';
 import { QuadRow } from './quad-view-model';
 import { QuadTile, VALUE_SIZE_VAR } from './QuadTile';
 import { SloSummary } from './SloSummary';
 import { shortenMiddle } from './text-width';
-import { thresholdColor } from './threshold-color';
 
 export interface GroupRowProps extends RowContentProps {
   /** Fixed height in grouped mode; a single histogram fills the panel. */

@@ -4,7 +4,7 @@ import { MenuItem, TextField } from '@mui/material';
 import { OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
-import { LatencyGroupsOptions, LatencyQuadSpec, statisticKey, statisticLabel } from './latency-quad-model';
+import { LatencyGroupsOptions, LatencyQuadSpec, statisticKey, statisticLabel } from './latency-quad-spec';
 
 const AUTO = 'auto';
 

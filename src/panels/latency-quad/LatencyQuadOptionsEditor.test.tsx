@@ -2,11 +2,11 @@ import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 
-import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { createInitialLatencyQuadOptions, LatencyQuadSpec } from './latency-quad-spec';
 import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
 
 /** The editor as Perses hosts it: controlled, every change fed back as the new value. */
-function renderEditor(initial: LatencyQuadSpec = createInitialOptions()) {
+function renderEditor(initial: LatencyQuadSpec = createInitialLatencyQuadOptions()) {
   const changes: LatencyQuadSpec[] = [];
   function Host() {
     const [value, setValue] = useState(initial);
@@ -54,13 +54,13 @@ describe('LatencyQuadOptionsEditor', () => {
   it('follows a statistics change made outside the field (e.g. the JSON editor)', () => {
     const { rerender } = render(
       <ChartsProvider chartsTheme={testChartsTheme}>
-        <LatencyQuadOptionsEditor value={createInitialOptions()} onChange={() => undefined} />
+        <LatencyQuadOptionsEditor value={createInitialLatencyQuadOptions()} onChange={() => undefined} />
       </ChartsProvider>,
     );
     rerender(
       <ChartsProvider chartsTheme={testChartsTheme}>
         <LatencyQuadOptionsEditor
-          value={{ ...createInitialOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }}
+          value={{ ...createInitialLatencyQuadOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }}
           onChange={() => undefined}
         />
       </ChartsProvider>,

@@ -15,14 +15,20 @@ import { OptionsEditorProps } from '@perses-dev/plugin-system';
 import { ReactElement, useEffect, useState } from 'react';
 
 import { GroupsEditor } from './GroupsEditor';
-import { LatencyQuadSpec, MeanInput, resolveSpec, statisticLabel, ValueOverRange } from './latency-quad-model';
+import {
+  LatencyQuadSpec,
+  LatencyValueOverRange,
+  MeanInput,
+  resolveLatencyQuadSpec,
+  statisticLabel,
+} from './latency-quad-spec';
 import { SloEditor } from './SloEditor';
 import { parseStatistics, statisticsToText } from './statistics-text';
 
 const PANEL_WIDE = '__panel__';
 
 export function LatencyQuadOptionsEditor({ value, onChange }: OptionsEditorProps<LatencyQuadSpec>): ReactElement {
-  const spec = resolveSpec(value);
+  const spec = resolveLatencyQuadSpec(value);
   const [statisticsText, setStatisticsText] = useState(statisticsToText(spec.statistics));
   const [statisticsError, setStatisticsError] = useState<string | undefined>();
   const [thresholdTarget, setThresholdTarget] = useState(PANEL_WIDE);
@@ -75,7 +81,7 @@ export function LatencyQuadOptionsEditor({ value, onChange }: OptionsEditorProps
             select
             label="Value over the range"
             value={spec.valueOverRange}
-            onChange={(e) => update({ valueOverRange: e.target.value as ValueOverRange })}
+            onChange={(e) => update({ valueOverRange: e.target.value as LatencyValueOverRange })}
             helperText="range = quantile of the whole-range histogram (like increase(…[$__range]))"
             fullWidth
           >

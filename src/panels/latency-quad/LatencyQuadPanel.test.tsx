@@ -11,7 +11,7 @@ import {
   REQUEST_LATENCY_BOUNDS,
   TTFT_BOUNDS,
 } from './latency-quad-fixtures';
-import { LatencyQuadSpec, resolveSpec } from './latency-quad-model';
+import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { LatencyQuadLoading } from './LatencyQuadLoading';
 import { LatencyQuadPanel } from './LatencyQuadPanel';
 import { MIN_VALUE_FONT, quadLayout } from './quad-layout';
@@ -249,7 +249,7 @@ describe('LatencyQuadPanel', () => {
       (width, height) => {
         renderPanel(itl, { spec, size: { width, height } });
         // The sizing model the panel used: the layout of these rows' formatted texts at this size.
-        const model = buildQuadViewModel([{ data: { series: itl } }], resolveSpec(spec));
+        const model = buildQuadViewModel([{ data: { series: itl } }], resolveLatencyQuadSpec(spec));
         if (model.state !== 'rows') throw new Error(model.state);
         const text = quadText(model.rows, { unit: 'seconds' });
         const layout = quadLayout(width, height, { ...text, tiles: 4, groups: 2, sparkline: true });

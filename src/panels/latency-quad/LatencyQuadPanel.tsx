@@ -6,14 +6,14 @@ import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
 import { GroupRow } from './GroupRow';
-import { LatencyQuadSpec, resolveSpec, ValueOverRange } from './latency-quad-model';
+import { LatencyQuadSpec, LatencyValueOverRange, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { CAPTION_PX, FOOTER_HEIGHT, MORE_LINE, quadLayout, TILE_PADDING_X } from './quad-layout';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
 import { SloSummary } from './SloSummary';
 import { shortenMiddle, textWidthEm } from './text-width';
 import { quadText } from './tile-text';
 
-const RANGE_CAPTION: Record<ValueOverRange, string> = {
+const RANGE_CAPTION: Record<LatencyValueOverRange, string> = {
   range: 'whole range',
   last: 'at the last step',
   'mean-of-steps': 'mean of steps',
@@ -25,7 +25,7 @@ const FALLBACK_SIZE = { width: 480, height: 180 };
 export type LatencyQuadPanelProps = PanelProps<LatencyQuadSpec, TimeSeriesData>;
 
 export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
-  const spec = useMemo(() => resolveSpec(props.spec), [props.spec]);
+  const spec = useMemo(() => resolveLatencyQuadSpec(props.spec), [props.spec]);
   const model = useMemo(() => buildQuadViewModel(props.queryResults, spec), [props.queryResults, spec]);
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
 

@@ -5,7 +5,7 @@ import { Switch, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
-import { LatencySlo } from './latency-quad-model';
+import { LatencySlo } from './latency-quad-spec';
 
 const DEFAULT_SLO: LatencySlo = { threshold: 2.5, target: 0.99 };
 
