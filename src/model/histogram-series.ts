@@ -31,22 +31,18 @@ function fillStep(
     ensureMonotonic(scratchCounts, n);
     return n;
   }
-  // Ordinary groups are already sorted and merged, so the copy is all there is; ensureMonotonic is fused in.
+  // Ordinary groups are already sorted and merged: copying the present buckets is all the preparing there is.
   const { bounds, counts, present } = group;
   const width = bounds.length;
   const base = step * width;
   let n = 0;
-  let max = NaN;
   for (let slot = 0; slot < width; slot++) {
     if (present[base + slot] === 0) continue;
-    let count = counts[base + slot];
-    if (n === 0) max = count;
-    else if (count > max) max = count;
-    else if (count < max) count = max;
-    scratchCounts[n] = count;
+    scratchCounts[n] = counts[base + slot];
     scratchBounds[n] = bounds[slot];
     n++;
   }
+  ensureMonotonic(scratchCounts, n);
   return n;
 }
 
