@@ -103,4 +103,20 @@ describe('LatencyQuadOptionsEditor', () => {
     fireEvent.change(screen.getByLabelText('Maximum rows'), { target: { value: '5' } });
     expect(last().groups).toEqual({ nameFormat: '{{model_name}}', maxRows: 5 });
   });
+
+  it('stores only what was edited, and ignores an SLO number the spec cannot hold', () => {
+    const { changes, last } = renderEditor({} as LatencyQuadSpec);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show SLO' }));
+    expect(last()).toEqual({ slo: { threshold: 2.5, target: 0.99 } });
+    const count = changes.length;
+    fireEvent.change(screen.getByLabelText("Threshold (in the histogram's unit)"), { target: { value: '-1' } });
+    fireEvent.change(screen.getByLabelText('Target (%)'), { target: { value: '120' } });
+    expect(changes).toHaveLength(count);
+  });
+
+  it('clears the row cap when the field is emptied', () => {
+    const { last } = renderEditor({ ...createInitialLatencyQuadOptions(), groups: { maxRows: 4 } });
+    fireEvent.change(screen.getByLabelText('Maximum rows'), { target: { value: '' } });
+    expect(last().groups).toBeUndefined();
+  });
 });

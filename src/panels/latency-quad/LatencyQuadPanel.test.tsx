@@ -1,5 +1,11 @@
 import { createTheme, ThemeProvider } from '@mui/material';
-import { ChartsProvider, generateChartsTheme, PersesChartsTheme, testChartsTheme } from '@perses-dev/components';
+import {
+  ChartsProvider,
+  generateChartsTheme,
+  PersesChartsTheme,
+  testChartsTheme,
+  TimeZoneProvider,
+} from '@perses-dev/components';
 import { formatValue, QueryDefinition, TimeSeries } from '@perses-dev/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
@@ -34,20 +40,30 @@ interface RenderOptions {
   size?: { width: number; height: number };
   chartsTheme?: PersesChartsTheme;
   mode?: 'light' | 'dark';
+  /** The dashboard's time zone (Perses TimeZoneProvider); none = the browser's. */
+  timeZone?: string;
 }
 
 function renderPanel(
   series: TimeSeries[],
-  { spec = {}, size = { width: 640, height: 160 }, chartsTheme = testChartsTheme, mode = 'light' }: RenderOptions = {},
+  {
+    spec = {},
+    size = { width: 640, height: 160 },
+    chartsTheme = testChartsTheme,
+    mode = 'light',
+    timeZone,
+  }: RenderOptions = {},
 ) {
   return render(
     <ThemeProvider theme={createTheme({ palette: { mode } })}>
       <ChartsProvider chartsTheme={chartsTheme}>
-        <LatencyQuadPanel
-          spec={spec as LatencyQuadSpec}
-          queryResults={[{ definition: QUERY, data: { series } }]}
-          contentDimensions={size}
-        />
+        <TimeZoneProvider timeZone={timeZone}>
+          <LatencyQuadPanel
+            spec={spec as LatencyQuadSpec}
+            queryResults={[{ definition: QUERY, data: { series } }]}
+            contentDimensions={size}
+          />
+        </TimeZoneProvider>
       </ChartsProvider>
     </ThemeProvider>,
   );
@@ -305,6 +321,15 @@ describe('LatencyQuadPanel', () => {
     fireEvent.mouseOver(screen.getAllByTestId('quad-tile')[3]);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       'histogram_quantile(0.99) of the bucket rates summed over all 60 steps',
+    );
+  });
+
+  it('gives step times in the dashboard time zone', async () => {
+    renderPanel(ttft, { spec: { valueOverRange: 'last' }, timeZone: 'America/New_York' });
+    fireEvent.mouseOver(screen.getAllByTestId('quad-tile')[3]);
+    // The last of 60 one-minute steps from 2026-01-01T00:00Z is 00:59Z, i.e. 19:59 the day before in New York.
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'p99 at 2025-12-31 19:59:00-05:00, the last step with a value',
     );
   });
 

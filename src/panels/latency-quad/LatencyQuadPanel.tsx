@@ -1,10 +1,12 @@
 // The VllmLatencyQuad panel: query results → view model (memoised per data/spec change) → tiles.
 
 import { Box, Tooltip, Typography } from '@mui/material';
+import { useTimeZone } from '@perses-dev/components';
 import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, LatencyValueOverRange, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { CAPTION_PX, FOOTER_HEIGHT, MORE_LINE, quadLayout, TILE_PADDING_X } from './quad-layout';
@@ -26,7 +28,12 @@ export type LatencyQuadPanelProps = PanelProps<LatencyQuadSpec, TimeSeriesData>;
 
 export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   const spec = useMemo(() => resolveLatencyQuadSpec(props.spec), [props.spec]);
-  const model = useMemo(() => buildQuadViewModel(props.queryResults, spec), [props.queryResults, spec]);
+  // Tooltips give step times in the dashboard's time zone.
+  const { timeZone } = useTimeZone();
+  const model = useMemo(
+    () => buildQuadViewModel(props.queryResults, spec, stepTimeFormat(timeZone)),
+    [props.queryResults, spec, timeZone],
+  );
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
 
   if (model.state !== 'rows') {

@@ -18,6 +18,7 @@ import {
   quantilesPerStep,
   totalOfHistogram,
 } from '../../model/histogram';
+import type { StepTimeFormat } from '../../shared/step-time';
 import {
   LatencyQuadSpec,
   LatencySlo,
@@ -26,6 +27,8 @@ import {
   statisticLabel,
 } from './latency-quad-spec';
 import { explain } from './quad-messages';
+
+export type { StepTimeFormat };
 
 export interface TileValue {
   readonly statistic: LatencyStatistic;
@@ -50,10 +53,7 @@ export interface SloValue {
   readonly explanation: string;
 }
 
-/** How step times read in tooltips; the panel passes one that follows the dashboard's time zone. */
-export type StepTimeFormat = (ms: number) => string;
-
-/** UTC, ISO 8601 to the second: the default outside a dashboard. */
+/** UTC, ISO 8601 to the second: the default outside a panel (the panel passes the dashboard's time zone). */
 export const utcStepTime: StepTimeFormat = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The last step of the group whose value is a finite number, or -1. */
