@@ -82,26 +82,7 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
           {nameText}
         </Box>
       )}
-      {!single && rowLabel === 'above' && (
-        <Box
-          sx={{
-            height: HEADER_LINE,
-            flexShrink: 0,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 1,
-            px: 0.5,
-            minWidth: 0,
-          }}
-        >
-          {nameText}
-          {row.slo && (
-            <Box sx={{ ml: 'auto', flexShrink: 0, display: 'flex' }}>
-              <SloSummary slo={row.slo} format={spec.format} />
-            </Box>
-          )}
-        </Box>
-      )}
+      {!single && rowLabel === 'above' && <HeaderLine name={nameText} row={row} spec={spec} />}
       {row.problem ? (
         <Typography
           data-testid="quad-row-problem"
@@ -139,3 +120,19 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
     </>
   );
 });
+
+/** The row's own line above its tiles: its name, and its SLO at the right. */
+function HeaderLine({ name, row, spec }: { name: ReactElement; row: QuadRow; spec: LatencyQuadSpec }): ReactElement {
+  return (
+    <Box
+      sx={{ height: HEADER_LINE, flexShrink: 0, display: 'flex', alignItems: 'center', gap: 1, px: 0.5, minWidth: 0 }}
+    >
+      {name}
+      {row.slo && (
+        <Box sx={{ ml: 'auto', flexShrink: 0, display: 'flex' }}>
+          <SloSummary slo={row.slo} format={spec.format} />
+        </Box>
+      )}
+    </Box>
+  );
+}
