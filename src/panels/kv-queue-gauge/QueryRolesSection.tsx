@@ -1,5 +1,5 @@
 // Query roles section of the KV & queue editor: what each query of the panel measures, in query order.
-import { Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
@@ -46,7 +46,8 @@ export function QueryRolesSection({ spec, update }: SectionProps): ReactElement 
       <OptionsEditorControl
         label="Roles"
         control={
-          <Stack direction="row" spacing={1} justifyContent="flex-end">
+          // A Box rather than MUI Stack: Stack is not shared by the host, so it would add ~2 KiB to the bundle.
+          <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
             <Button
               size="small"
               disabled={unused.length === 0}
@@ -61,7 +62,7 @@ export function QueryRolesSection({ spec, update }: SectionProps): ReactElement 
             >
               Remove last
             </Button>
-          </Stack>
+          </Box>
         }
       />
     </OptionsEditorGroup>

@@ -2,7 +2,7 @@
 // the saturation verdict and the problems to report. Framework-free.
 import { SeriesLike } from '../../model/series';
 import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
-import { dataMessages } from './kv-queue-messages';
+import { kvAbove100, kvLooksPercent, kvNegative, noInstanceLabel } from './kv-queue-messages';
 import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
 import { RoleAssignment } from './query-roles';
 import { saturationVerdict, VerdictResult } from './saturation-verdict';
@@ -65,9 +65,9 @@ function kvScaleProblem(series: readonly SeriesLike[], spec: KvQueueGaugeSpec): 
       lowest = Math.min(lowest, v);
     }
   }
-  if (lowest < 0) return dataMessages.kvNegative(lowest);
-  if (spec.kvScale === 'fraction' && highest > 1) return dataMessages.kvLooksPercent(highest);
-  if (spec.kvScale === 'percent' && highest > 100) return dataMessages.kvAbove100(highest);
+  if (lowest < 0) return kvNegative(lowest);
+  if (spec.kvScale === 'fraction' && highest > 1) return kvLooksPercent(highest);
+  if (spec.kvScale === 'percent' && highest > 100) return kvAbove100(highest);
   return undefined;
 }
 
@@ -173,7 +173,7 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
   const allSeries = [...(kvSeries ?? []), ...(bySeries.running ?? []), ...(bySeries.waiting ?? [])];
   const instanceLabel = firstLabelPresent(allSeries, spec.instanceLabel);
   if (spec.instanceLabel && !instanceLabel && allSeries.length > 0) {
-    problems.push(dataMessages.noInstanceLabel(spec.instanceLabel));
+    problems.push(noInstanceLabel(spec.instanceLabel));
   }
   const instances = instanceLabel ? instanceRows(bySeries, instanceLabel, spec) : [];
   const worst = instances.find((row) => known(row.kv));

@@ -2,7 +2,7 @@
 import { StepOptions, ThresholdOptions } from '@perses-dev/core';
 
 import { DEFAULT_CRITICAL, DEFAULT_WARNING } from './kv-queue-gauge-spec';
-import { thresholdMessages } from './kv-queue-messages';
+import { thresholdOutsideAbsolute, thresholdOutsidePercent, thresholdPercentBelowOne } from './kv-queue-messages';
 
 export interface KvStep {
   /** Fraction of the KV cache (0–1) at which this step starts. */
@@ -61,10 +61,10 @@ export function thresholdProblems(options: ThresholdOptions | undefined): string
   const steps = options?.steps ?? [];
   const problems = steps
     .filter((s) => !(s.value >= 0 && s.value <= limit))
-    .map((s) => (percent ? thresholdMessages.outsidePercent(s.value) : thresholdMessages.outsideAbsolute(s.value)));
+    .map((s) => (percent ? thresholdOutsidePercent(s.value) : thresholdOutsideAbsolute(s.value)));
   // Switching the Perses thresholds editor to percent keeps the numbers, so 0.8 silently becomes 0.8 %.
   if (percent && steps.length > 0 && steps.every((s) => s.value > 0 && s.value <= 1)) {
-    problems.push(thresholdMessages.percentBelowOne(steps.map((s) => s.value)));
+    problems.push(thresholdPercentBelowOne(steps.map((s) => s.value)));
   }
   return problems;
 }

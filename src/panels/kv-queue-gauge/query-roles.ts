@@ -2,7 +2,14 @@
 // Framework-free: plain data in, plain data out.
 import { SeriesLike } from '../../model/series';
 import { KvQueueRole } from './kv-queue-gauge-spec';
-import { roleMessages } from './kv-queue-messages';
+import {
+  noResult,
+  noResultPositional,
+  noSeries,
+  queryWithoutRole,
+  roleBeyondQueries,
+  roleMissing,
+} from './kv-queue-messages';
 
 /** One entry of PanelProps.queryResults, reduced to what role mapping needs. */
 export interface KvQueryResult {
@@ -82,19 +89,17 @@ export function assignQueryRoles(
     if (index >= queryCount) {
       missing.push({
         role,
-        reason: positional
-          ? roleMessages.noResultPositional(queryName)
-          : roleMessages.roleBeyondQueries(role, index, queryCount),
+        reason: positional ? noResultPositional(queryName) : roleBeyondQueries(role, index, queryCount),
       });
       return;
     }
     const result = byIndex[index];
     if (!result) {
-      missing.push({ role, reason: roleMessages.noResult(queryName) });
+      missing.push({ role, reason: noResult(queryName) });
       return;
     }
     if (result.data.series.length === 0) {
-      missing.push({ role, reason: roleMessages.noSeries(queryName) });
+      missing.push({ role, reason: noSeries(queryName) });
       return;
     }
     series[role] = result.data.series;
@@ -102,11 +107,11 @@ export function assignQueryRoles(
 
   for (const role of REQUIRED_ROLES) {
     if (!roles.includes(role)) {
-      missing.push({ role, reason: roleMessages.roleMissing(role) });
+      missing.push({ role, reason: roleMissing(role) });
     }
   }
   for (let index = roles.length; index < queryCount; index++) {
-    notes.push(roleMessages.queryWithoutRole(index));
+    notes.push(queryWithoutRole(index));
   }
   return { series, missing, notes };
 }

@@ -26,7 +26,19 @@ import {
   LatencyValueOverRange,
   statisticLabel,
 } from './latency-quad-spec';
-import { explain } from './quad-messages';
+import {
+  explainClamped,
+  explainLastStep,
+  explainMeanOfSteps,
+  explainMeanOverRange,
+  explainNoTraffic,
+  explainOverRange,
+  explainQuantileOverRange,
+  explainSlo,
+  explainSloWindowLast,
+  explainSloWindowRange,
+  explainUndefinedEverywhere,
+} from './quad-messages';
 
 export type { StepTimeFormat };
 
@@ -104,14 +116,14 @@ export function groupTiles({ group, range, spec, mean, time = utcStepTime }: Gro
       }
       return pickValue(statistic, label, mean.perStep, mean.overRange, spec.valueOverRange, {
         ...context,
-        rangeText: explain.meanOverRange(spec.meanInput, mean.usedSteps, span),
+        rangeText: explainMeanOverRange(spec.meanInput, mean.usedSteps, span),
         clampedAt: () => false,
       });
     }
     const q = statistic.quantile;
     return pickValue(statistic, label, perStep[k++], quantileOfHistogram(range, q), spec.valueOverRange, {
       ...context,
-      rangeText: explain.quantileOverRange(q, group.timestamps.length, span),
+      rangeText: explainQuantileOverRange(q, group.timestamps.length, span),
       clampedAt: (step) => quantileIsClamped(step === undefined ? range : histogramAtStep(group, step), q),
     });
   });
@@ -137,23 +149,23 @@ function pickValue(
 ): TileValue {
   const base = { statistic, label, perStep };
   if (ctx.noTraffic) {
-    return { ...base, value: NaN, clamped: false, reason: 'no traffic', explanation: explain.noTraffic(ctx.span) };
+    return { ...base, value: NaN, clamped: false, reason: 'no traffic', explanation: explainNoTraffic(ctx.span) };
   }
   if (mode === 'range') {
     const clamped = ctx.clampedAt();
-    const explanation = explain.overRange(label, ctx.rangeText) + clampNote(clamped, ctx.group);
+    const explanation = explainOverRange(label, ctx.rangeText) + clampNote(clamped, ctx.group);
     return { ...base, value: overRange, clamped, explanation };
   }
   if (mode === 'last') {
     const step = lastFiniteStep(perStep);
     if (step < 0) {
-      const explanation = explain.undefinedEverywhere(label, ctx.span);
+      const explanation = explainUndefinedEverywhere(label, ctx.span);
       return { ...base, value: NaN, clamped: false, reason: 'no value', explanation };
     }
     const clamped = ctx.clampedAt(step);
     const skipped = perStep.length - 1 - step;
     const explanation =
-      explain.lastStep(label, ctx.time(ctx.group.timestamps[step]), skipped) + clampNote(clamped, ctx.group);
+      explainLastStep(label, ctx.time(ctx.group.timestamps[step]), skipped) + clampNote(clamped, ctx.group);
     return { ...base, value: perStep[step], clamped, explanation };
   }
   const { mean, used } = meanOfFinite(perStep);
@@ -162,12 +174,12 @@ function pickValue(
     value: mean,
     clamped: false,
     reason: used === 0 ? 'no value' : undefined,
-    explanation: explain.meanOfSteps(label, used, ctx.span, perStep.length - used),
+    explanation: explainMeanOfSteps(label, used, ctx.span, perStep.length - used),
   };
 }
 
 function clampNote(clamped: boolean, group: HistogramGroup): string {
-  return clamped ? explain.clamped(highestFiniteBound(group)) : '';
+  return clamped ? explainClamped(highestFiniteBound(group)) : '';
 }
 
 export interface GroupSloInput {
@@ -187,16 +199,16 @@ export function groupSlo({ group, slo, mode, format, range, time = utcStepTime }
   if (mode === 'last') {
     const step = lastStepWithTraffic(group);
     attainment = step >= 0 ? attainmentOfHistogram(histogramAtStep(group, step), slo.threshold) : NaN;
-    window = explain.sloWindowLast(step >= 0 ? time(group.timestamps[step]) : undefined);
+    window = explainSloWindowLast(step >= 0 ? time(group.timestamps[step]) : undefined);
   } else {
     attainment = attainmentOfHistogram(range, slo.threshold);
-    window = explain.sloWindowRange(spanOf(group, time));
+    window = explainSloWindowRange(spanOf(group, time));
   }
   return {
     slo,
     attainment,
     met: attainment >= slo.target,
     thresholdIsBound,
-    explanation: explain.slo(formatValue(slo.threshold, format), window, slo.threshold, thresholdIsBound, slo.target),
+    explanation: explainSlo(formatValue(slo.threshold, format), window, slo.threshold, thresholdIsBound, slo.target),
   };
 }

@@ -31,15 +31,13 @@ export function notHistogram(plain: ReadonlyArray<{ readonly labels?: Labels }>)
 
 // --- Row problems (the buckets cannot give any number)
 
-export const bucketProblems = {
-  noReadableBound: (ignoredLe: readonly string[]) =>
-    `No bucket bound could be read (le = ${quotedList(ignoredLe)}); le must be a number or +Inf.`,
-  noInfBucket:
-    'The buckets have no le="+Inf": without the total count no quantile exists (Prometheus returns NaN). Keep all buckets in the query; do not filter on le.',
-  onlyInfBucket: 'Only the +Inf bucket is present: a quantile needs at least two bucket bounds.',
-  nonFiniteSample:
-    'Some bucket samples are NaN or ±Inf (often a division in the query), so no number would be right. Query bucket rates directly: sum by (le) (rate(…_bucket[$__rate_interval])).',
-};
+export const noReadableBound = (ignoredLe: readonly string[]) =>
+  `No bucket bound could be read (le = ${quotedList(ignoredLe)}); le must be a number or +Inf.`;
+export const noInfBucket =
+  'The buckets have no le="+Inf": without the total count no quantile exists (Prometheus returns NaN). Keep all buckets in the query; do not filter on le.';
+export const onlyInfBucket = 'Only the +Inf bucket is present: a quantile needs at least two bucket bounds.';
+export const nonFiniteSample =
+  'Some bucket samples are NaN or ±Inf (often a division in the query), so no number would be right. Query bucket rates directly: sum by (le) (rate(…_bucket[$__rate_interval])).';
 
 // --- Warnings
 
@@ -61,27 +59,33 @@ export function missingMean(groupLabels: Readonly<Record<string, string>>, candi
 
 // --- Tooltips: how a tile's number was computed
 
-export const explain = {
-  meanOverRange: (meanInput: 'sum' | 'mean', usedSteps: number, span: string) =>
-    `Σ ${meanInput === 'sum' ? '_sum rate' : '(mean × +Inf bucket rate)'} / Σ +Inf bucket rate over the ${usedSteps} steps of ${span}`,
-  quantileOverRange: (q: number, steps: number, span: string) =>
-    `histogram_quantile(${q}) of the bucket rates summed over all ${steps} steps of ${span} (as histogram_quantile(${q}, sum by (le) (increase(…[$__range]))))`,
-  noTraffic: (span: string) => `No observations in ${span}: the +Inf bucket rate is 0 at every step.`,
-  overRange: (label: string, rangeText: string) => `${label} = ${rangeText}.`,
-  undefinedEverywhere: (label: string, span: string) => `${label} is undefined at every step of ${span}.`,
-  lastStep: (label: string, time: string, skipped: number) =>
-    `${label} at ${time}, the last step with a value${skipped > 0 ? ` (${skipped} later steps had none)` : ''}.`,
-  meanOfSteps: (label: string, used: number, span: string, skipped: number) =>
-    `${label} = average of the ${used} per-step values over ${span}${skipped > 0 ? ` (${skipped} steps without a value skipped)` : ''}. Not a ${label} of the range: steps are weighted equally, whatever their traffic.`,
-  clamped: (top: number) =>
-    ` The rank falls in the +Inf bucket, so like Prometheus this shows the highest finite bound (${top}): the true value is at least that.`,
-  slo: (thresholdText: string, window: string, threshold: number, isBound: boolean, target: number) =>
-    `Share of observations ≤ ${thresholdText} ${window}: ${
-      isBound
-        ? `cumulative count at le=${threshold} / +Inf count`
-        : `interpolated inside the bucket that holds ${threshold} (not a bucket bound, so this is an estimate)`
-    }. Target ${Number((target * 100).toPrecision(6))}%.`,
-  sloWindowLast: (time: string | undefined) =>
-    time !== undefined ? `at ${time} (last step with traffic)` : 'at the last step',
-  sloWindowRange: (span: string) => (span ? `over ${span} (whole-range buckets)` : ''),
-};
+export const explainMeanOverRange = (meanInput: 'sum' | 'mean', usedSteps: number, span: string) =>
+  `Σ ${meanInput === 'sum' ? '_sum rate' : '(mean × +Inf bucket rate)'} / Σ +Inf bucket rate over the ${usedSteps} steps of ${span}`;
+export const explainQuantileOverRange = (q: number, steps: number, span: string) =>
+  `histogram_quantile(${q}) of the bucket rates summed over all ${steps} steps of ${span} (as histogram_quantile(${q}, sum by (le) (increase(…[$__range]))))`;
+export const explainNoTraffic = (span: string) =>
+  `No observations in ${span}: the +Inf bucket rate is 0 at every step.`;
+export const explainOverRange = (label: string, rangeText: string) => `${label} = ${rangeText}.`;
+export const explainUndefinedEverywhere = (label: string, span: string) =>
+  `${label} is undefined at every step of ${span}.`;
+export const explainLastStep = (label: string, time: string, skipped: number) =>
+  `${label} at ${time}, the last step with a value${skipped > 0 ? ` (${skipped} later steps had none)` : ''}.`;
+export const explainMeanOfSteps = (label: string, used: number, span: string, skipped: number) =>
+  `${label} = average of the ${used} per-step values over ${span}${skipped > 0 ? ` (${skipped} steps without a value skipped)` : ''}. Not a ${label} of the range: steps are weighted equally, whatever their traffic.`;
+export const explainClamped = (top: number) =>
+  ` The rank falls in the +Inf bucket, so like Prometheus this shows the highest finite bound (${top}): the true value is at least that.`;
+export const explainSlo = (
+  thresholdText: string,
+  window: string,
+  threshold: number,
+  isBound: boolean,
+  target: number,
+) =>
+  `Share of observations ≤ ${thresholdText} ${window}: ${
+    isBound
+      ? `cumulative count at le=${threshold} / +Inf count`
+      : `interpolated inside the bucket that holds ${threshold} (not a bucket bound, so this is an estimate)`
+  }. Target ${Number((target * 100).toPrecision(6))}%.`;
+export const explainSloWindowLast = (time: string | undefined) =>
+  time !== undefined ? `at ${time} (last step with traffic)` : 'at the last step';
+export const explainSloWindowRange = (span: string) => (span ? `over ${span} (whole-range buckets)` : '');

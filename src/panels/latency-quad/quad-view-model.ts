@@ -11,7 +11,17 @@ import {
 } from '../../model/histogram';
 import { groupSlo, groupTiles, SloValue, StepTimeFormat, TileValue, utcStepTime } from './group-statistics';
 import { LatencyQuadSpec, statisticKey } from './latency-quad-spec';
-import { bucketProblems, ignoredLe, ignoredPlainSeries, missingMean, NO_SAMPLES, notHistogram } from './quad-messages';
+import {
+  ignoredLe,
+  ignoredPlainSeries,
+  missingMean,
+  NO_SAMPLES,
+  noInfBucket,
+  nonFiniteSample,
+  noReadableBound,
+  notHistogram,
+  onlyInfBucket,
+} from './quad-messages';
 import { formatRowName } from './row-name';
 
 export interface QuadRow {
@@ -36,10 +46,10 @@ export interface LatencyQuadQueryResult {
 
 /** Why a group's buckets give no number at all, or undefined when they are usable. */
 function bucketProblem(group: HistogramGroup): string | undefined {
-  if (group.bounds.length === 0) return bucketProblems.noReadableBound(group.ignoredLe);
-  if (group.bounds[group.bounds.length - 1] !== Infinity) return bucketProblems.noInfBucket;
-  if (group.bounds.length < 2) return bucketProblems.onlyInfBucket;
-  if (hasNonFiniteSample(group)) return bucketProblems.nonFiniteSample;
+  if (group.bounds.length === 0) return noReadableBound(group.ignoredLe);
+  if (group.bounds[group.bounds.length - 1] !== Infinity) return noInfBucket;
+  if (group.bounds.length < 2) return onlyInfBucket;
+  if (hasNonFiniteSample(group)) return nonFiniteSample;
   return undefined;
 }
 
