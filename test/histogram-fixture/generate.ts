@@ -81,7 +81,7 @@ function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-// vLLM's default bucket families (../shared/docs/vllm-metrics.md §1).
+// vLLM's default bucket families (vllm/v1/metrics/buckets.py and the histograms in vllm/v1/metrics/loggers.py).
 const requestTokens = (limit: number): number[] => {
   const out: number[] = [];
   for (let exp = 1; ; exp *= 10) {
