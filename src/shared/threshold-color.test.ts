@@ -1,6 +1,7 @@
 import { testChartsTheme } from '@perses-dev/components';
 
-import { stepColor, thresholdColor } from './threshold-color';
+import { stepColor } from './step-color';
+import { thresholdColor } from './threshold-color';
 
 describe('threshold colour', () => {
   const palette = testChartsTheme.thresholds;

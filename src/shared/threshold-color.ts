@@ -4,15 +4,7 @@
 
 import { ThresholdColorPalette, ThresholdOptions } from '@perses-dev/core';
 
-/** The colour of step `index`: its own, else the palette entry at its index, else the default. */
-export function stepColor(
-  step: { readonly color?: string },
-  index: number,
-  palette: ThresholdColorPalette,
-  defaultColor: string,
-): string {
-  return step.color ?? palette.palette[index] ?? defaultColor;
-}
+import { stepColor } from './step-color';
 
 /** The colour of `value` under Perses ThresholdOptions; percent mode compares against `max`. */
 export function thresholdColor(

@@ -3,7 +3,7 @@
 import { useTheme } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
 
-import { stepColor } from '../../shared/threshold-color';
+import { stepColor } from '../../shared/step-color';
 import { KvStep, KvThresholds, stepFor } from './kv-thresholds';
 
 export interface KvColors {
