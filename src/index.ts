@@ -1,7 +1,24 @@
-// Public entry for bundlers and hosts that import the package directly rather than through Module Federation.
+// Public entry for bundlers and hosts that import the package directly rather than through Module Federation:
+// the plugins, their spec types and defaults (namespaced per panel, as the official plugins do), and the
+// Prometheus-exact histogram functions. Internal helpers (bucket sorting, monotonic fix, layouts) stay private.
 export { getPluginModule } from './getPluginModule';
-export * from './model/histogram';
-export type { KvQueueGaugeSpec, KvQueueRole } from './panels/kv-queue-gauge/kv-queue-gauge-model';
+export type { Bucket, HistogramGroup, SeriesLike } from './model/histogram';
+export {
+  groupBucketSeries,
+  histogramQuantile,
+  quantilesPerStep,
+  rangeAttainment,
+  rangeQuantile,
+  sloAttainment,
+} from './model/histogram';
+export type { KvQueueGaugeSpec, KvQueueRole, KvValueOverRange } from './panels/kv-queue-gauge/kv-queue-gauge-spec';
+export { createInitialKvQueueGaugeOptions } from './panels/kv-queue-gauge/kv-queue-gauge-spec';
 export { VllmKvQueueGauge } from './panels/kv-queue-gauge/VllmKvQueueGauge';
-export type { LatencyQuadSpec, LatencyStatistic } from './panels/latency-quad/latency-quad-model';
+export type {
+  LatencyQuadSpec,
+  LatencySlo,
+  LatencyStatistic,
+  LatencyValueOverRange,
+} from './panels/latency-quad/latency-quad-spec';
+export { createInitialLatencyQuadOptions } from './panels/latency-quad/latency-quad-spec';
 export { VllmLatencyQuad } from './panels/latency-quad/VllmLatencyQuad';

@@ -1,19 +1,27 @@
 // Our histogram engine against a real Prometheus 2.42: every answer in test/histogram-fixture/fixture.json
 // (written by generate.ts, which the test command re-runs first) must match — NaN with NaN, ±Inf exactly, any
 // other number within a relative error of 1e-9. An absent Prometheus result must be NaN on our side.
+// The functions called here are the ones the panels call (src/model/histogram.ts), so a panel number cannot take a
+// path this suite does not check: instant quantiles and attainment, per-step quantiles and attainment (the quad's
+// `last` mode), the whole-range histogram's quantiles and attainment (`range` mode), and the +Inf clamp flag.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
+  attainmentOfHistogram,
   Bucket,
   groupBucketSeries,
+  histogramAtStep,
   histogramQuantile,
+  instantHistogram,
+  MonotonicHistogram,
+  quantileIsClamped,
+  quantileOfHistogram,
   quantilesPerStep,
-  rangeAttainment,
-  rangeQuantile,
   SeriesLike,
   sloAttainment,
+  wholeRangeHistogram,
 } from '../src/model/histogram';
 import type { Encoded, Fixture } from './histogram-fixture/generate';
 
@@ -43,6 +51,10 @@ interface Mismatch {
   where: string;
   ours: number;
   prometheus: number;
+}
+
+function secondHighestBound(histogram: MonotonicHistogram): number {
+  return histogram.bounds[histogram.n - 2];
 }
 
 function describe_(mismatches: Mismatch[]): string {
@@ -106,6 +118,23 @@ describe('histogram engine vs Prometheus (fixture)', () => {
     expect(describe_(mismatches)).toBe('');
   });
 
+  it('a quantile flagged as clamped is exactly the second-highest bound Prometheus answers with', () => {
+    const mismatches: Mismatch[] = [];
+    let clamped = 0;
+    for (const c of fixture.instant) {
+      const histogram = instantHistogram(c.buckets.map(([le, value]) => ({ le, value: decode(value) })));
+      for (const q of fixture.qs) {
+        if (!quantileIsClamped(histogram, qOf(q))) continue;
+        clamped++;
+        const theirs = decode(c.quantiles[q]);
+        const bound = secondHighestBound(histogram);
+        if (!same(bound, theirs)) mismatches.push({ where: `${c.name} q=${q}`, ours: bound, prometheus: theirs });
+      }
+    }
+    expect(clamped).toBeGreaterThan(20);
+    expect(describe_(mismatches)).toBe('');
+  });
+
   describe.each(fixture.series.map((c) => [c.name, c] as const))('time series %s', (_name, c) => {
     const series: SeriesLike[] = c.series.map((s) => ({
       labels: s.labels,
@@ -139,21 +168,54 @@ describe('histogram engine vs Prometheus (fixture)', () => {
       expect(describe_(mismatches)).toBe('');
     });
 
-    it('rangeQuantile matches histogram_quantile over sum_over_time of the subquery', () => {
+    it('per-step clamp flags agree with histogram_quantile at every step', () => {
       const mismatches: Mismatch[] = [];
+      groups[0].timestamps.forEach((t, i) => {
+        const step = (t / 1000 - c.start) / c.step;
+        const histogram = histogramAtStep(groups[0], i);
+        for (const q of fixture.qs) {
+          if (!quantileIsClamped(histogram, qOf(q))) continue;
+          const theirs = decode(c.perStep[q][step]);
+          const bound = secondHighestBound(histogram);
+          if (!same(bound, theirs)) mismatches.push({ where: `step ${step} q=${q}`, ours: bound, prometheus: theirs });
+        }
+      });
+      expect(describe_(mismatches)).toBe('');
+    });
+
+    it('the whole-range histogram matches histogram_quantile over sum_over_time of the subquery', () => {
+      const mismatches: Mismatch[] = [];
+      const range = wholeRangeHistogram(groups[0]);
       for (const q of fixture.qs) {
         const theirs = decode(c.range[q]);
-        const ours = rangeQuantile(groups[0], qOf(q));
+        const ours = quantileOfHistogram(range, qOf(q));
         if (!same(ours, theirs)) mismatches.push({ where: `range q=${q}`, ours, prometheus: theirs });
       }
       expect(describe_(mismatches)).toBe('');
     });
 
-    it('rangeAttainment matches the summed bucket ratio at bounds', () => {
+    it('the whole-range attainment matches the summed bucket ratio at bounds', () => {
       const mismatches: Mismatch[] = [];
+      const range = wholeRangeHistogram(groups[0]);
       for (const [le, { threshold, value }] of Object.entries(c.rangeAttainment)) {
-        const ours = rangeAttainment(groups[0], threshold);
+        const ours = attainmentOfHistogram(range, threshold);
         if (!same(ours, decode(value))) mismatches.push({ where: `le=${le}`, ours, prometheus: decode(value) });
+      }
+      expect(describe_(mismatches)).toBe('');
+    });
+
+    it('the per-step attainment matches the bucket ratio at bounds at every comparable step', () => {
+      const mismatches: Mismatch[] = [];
+      const stepIndex = new Map<number, number>();
+      groups[0].timestamps.forEach((t, i) => stepIndex.set((t / 1000 - c.start) / c.step, i));
+      for (const [le, { threshold, values }] of Object.entries(c.perStepAttainment)) {
+        values.forEach((value, step) => {
+          if (value === null) return;
+          const i = stepIndex.get(step);
+          const ours = i === undefined ? NaN : attainmentOfHistogram(histogramAtStep(groups[0], i), threshold);
+          if (!same(ours, decode(value)))
+            mismatches.push({ where: `step ${step} le=${le}`, ours, prometheus: decode(value) });
+        });
       }
       expect(describe_(mismatches)).toBe('');
     });

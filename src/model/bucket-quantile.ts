@@ -1,4 +1,5 @@
-// The interpolation core shared by single-instant and time-series quantiles; the rules are listed in histogram.ts.
+// The one copy of each Prometheus histogram rule (parse, sort, merge, make monotonic, search the rank,
+// interpolate), shared by single-instant and time-series quantiles; the rules are listed in histogram.ts.
 
 import { parsePromFloat } from './prom-float';
 
@@ -69,15 +70,9 @@ export function coalesce(bounds: Float64Array, counts: Float64Array, n: number):
 }
 
 /**
- * The quantile rules over `n` prepared buckets (sorted, merged). `counts` is made monotonic in place, so
- * callers on a hot path pass a scratch copy they own.
+ * The quantile rules over `n` prepared buckets (sorted, merged) whose counts are already monotonic
+ * (`ensureMonotonic`): a histogram is prepared once and then asked for every q.
  */
-export function quantileOfPrepared(q: number, bounds: ArrayLike<number>, counts: Float64Array, n: number): number {
-  ensureMonotonic(counts, n);
-  return quantileOfMonotonic(q, bounds, counts, n);
-}
-
-/** `quantileOfPrepared` for counts already made monotonic: the per-step hot path does that once for all q. */
 export function quantileOfMonotonic(
   q: number,
   bounds: ArrayLike<number>,
@@ -128,15 +123,14 @@ export function searchRank(rank: number, counts: ArrayLike<number>, n: number): 
   return lo;
 }
 
-/** `sloAttainment` over `n` prepared buckets; makes `counts` monotonic in place like `quantileOfPrepared`. */
-export function attainmentOfPrepared(
+/** `sloAttainment`'s rules over `n` prepared buckets whose counts are already monotonic. */
+export function attainmentOfMonotonic(
   threshold: number,
   bounds: ArrayLike<number>,
-  counts: Float64Array,
+  counts: ArrayLike<number>,
   n: number,
 ): number {
   if (Number.isNaN(threshold) || n < 2 || bounds[n - 1] !== Infinity) return NaN;
-  ensureMonotonic(counts, n);
   const total = counts[n - 1];
   if (!(total > 0)) return NaN;
   if (threshold === Infinity) return 1;
@@ -149,4 +143,13 @@ export function attainmentOfPrepared(
   if (threshold <= lower) return below / total;
   const within = (counts[b] - below) * ((threshold - lower) / (bounds[b] - lower));
   return (below + within) / total;
+}
+
+/**
+ * Whether quantile q of these monotonic counts ranks inside the +Inf bucket, where Prometheus answers with
+ * the second-highest bound (BucketQuantile's "rank in +Inf" rule): the shown value is then only a lower bound.
+ */
+export function ranksInInfBucket(q: number, bounds: ArrayLike<number>, counts: ArrayLike<number>, n: number): boolean {
+  if (!(q >= 0 && q <= 1) || n < 2 || bounds[n - 1] !== Infinity || counts[n - 1] === 0) return false;
+  return searchRank(q * counts[n - 1], counts, n) === n - 1;
 }

@@ -1,80 +1,27 @@
 import {
   Bucket,
   groupBucketSeries,
-  groupKey,
+  hasNonFiniteSample,
+  highestFiniteBound,
+  histogramAtStep,
   histogramQuantile,
+  lastStepWithTraffic,
+  quantileIsClamped,
+  quantileOfHistogram,
   quantilesPerStep,
   rangeAttainment,
   rangeBuckets,
   rangeQuantile,
   SeriesLike,
   sloAttainment,
+  totalOfHistogram,
   totalPerStep,
+  wholeRangeHistogram,
 } from './histogram';
 
 type Point = [number, number | null];
 const s = (labels: Record<string, string>, values: Point[]): SeriesLike => ({ labels, values });
 const series = (le: string, values: Point[], extra: Record<string, string> = {}) => s({ ...extra, le }, values);
-
-describe('groupBucketSeries', () => {
-  it('groups bucket series by their labels minus le and __name__, and keeps series without le apart', () => {
-    const a = { model_name: 'a' };
-    const b = { model_name: 'b' };
-    const { groups, plain } = groupBucketSeries([
-      series('1', [[0, 1]], { ...a, __name__: 'x_bucket' }),
-      series('+Inf', [[0, 2]], a),
-      series('+Inf', [[0, 3]], b),
-      s({ model_name: 'a' }, [[0, 7]]),
-    ]);
-    expect(groups.map((g) => g.key)).toEqual([groupKey(a), groupKey(b)]);
-    expect(groups[0].labels).toEqual(a);
-    expect(plain).toHaveLength(1);
-  });
-
-  it('builds ascending distinct bounds, merging le spellings of one number', () => {
-    const [g] = groupBucketSeries([
-      series('+Inf', [[0, 10]]),
-      series('2', [[0, 5]]),
-      series('1.0', [[0, 1]]),
-      series('1', [[0, 2]]),
-    ]).groups;
-    expect([...g.bounds]).toEqual([1, 2, Infinity]);
-    expect([...g.counts]).toEqual([3, 5, 10]);
-  });
-
-  it('records unparseable le values and leaves them out of the bounds', () => {
-    const [g] = groupBucketSeries([series('abc', [[0, 1]]), series(' 1', [[0, 1]]), series('+Inf', [[0, 1]])]).groups;
-    expect(g.ignoredLe).toEqual(['abc', ' 1']);
-    expect([...g.bounds]).toEqual([Infinity]);
-    expect(g.byLabel).toBeUndefined();
-  });
-
-  it('takes the union of the members’ timestamps and marks which slots have a sample', () => {
-    const [g] = groupBucketSeries([
-      series('1', [
-        [1000, 1],
-        [3000, 1],
-      ]),
-      series('+Inf', [
-        [2000, 2],
-        [3000, 2],
-      ]),
-    ]).groups;
-    expect([...g.timestamps]).toEqual([1000, 2000, 3000]);
-    expect([...g.present]).toEqual([1, 0, 0, 1, 1, 1]);
-  });
-
-  it('treats a null value as no sample', () => {
-    const [g] = groupBucketSeries([series('1', [[0, null]]), series('+Inf', [[0, 2]])]).groups;
-    expect([...g.present]).toEqual([0, 1]);
-  });
-
-  it('keeps the member series unmerged, in le label order, only when some le is NaN', () => {
-    const [g] = groupBucketSeries([series('inf', [[0, 10]]), series('NaN', [[0, 5]]), series('1', [[0, 3]])]).groups;
-    expect(g.byLabel && [...g.byLabel.bounds]).toEqual([1, NaN, Infinity]);
-    expect([...g.bounds]).toEqual([1, Infinity, NaN]);
-  });
-});
 
 describe('quantilesPerStep', () => {
   it('equals histogramQuantile on each step’s buckets, for random histograms with gaps and NaN', () => {
@@ -218,5 +165,71 @@ describe('rangeBuckets / rangeQuantile / rangeAttainment', () => {
     const [junk] = groupBucketSeries([series('abc', [[0, 1]])]).groups;
     expect(rangeQuantile(junk, 0.5)).toBeNaN();
     expect(rangeQuantile(junk, -1)).toBeNaN();
+  });
+});
+
+describe('histogramAtStep / wholeRangeHistogram', () => {
+  // Step 0: a dip (5 then 3) that the monotonic fix raises; step 1: the 2-bucket has no sample.
+  const [g] = groupBucketSeries([
+    series('1', [
+      [0, 5],
+      [1, 1],
+    ]),
+    series('2', [[0, 3]]),
+    series('+Inf', [
+      [0, 10],
+      [1, 4],
+    ]),
+  ]).groups;
+
+  it('holds only the buckets present at the step, made monotonic', () => {
+    const at0 = histogramAtStep(g, 0);
+    expect([...at0.bounds.subarray(0, at0.n)]).toEqual([1, 2, Infinity]);
+    expect([...at0.counts.subarray(0, at0.n)]).toEqual([5, 5, 10]);
+    const at1 = histogramAtStep(g, 1);
+    expect([...at1.bounds.subarray(0, at1.n)]).toEqual([1, Infinity]);
+    expect(totalOfHistogram(at1)).toBe(4);
+  });
+
+  it('sums the steps, then makes the counts monotonic', () => {
+    const range = wholeRangeHistogram(g);
+    expect([...range.counts.subarray(0, range.n)]).toEqual([6, 6, 14]);
+    // p40: rank 5.6 lies in the first bucket, (0, 1].
+    expect(quantileOfHistogram(range, 0.4)).toBeCloseTo(5.6 / 6, 12);
+  });
+
+  it('flags a quantile ranked in +Inf as clamped to the highest finite bound', () => {
+    const range = wholeRangeHistogram(g);
+    expect(quantileIsClamped(range, 0.99)).toBe(true);
+    expect(quantileOfHistogram(range, 0.99)).toBe(highestFiniteBound(g));
+    expect(quantileIsClamped(range, 0.3)).toBe(false);
+  });
+});
+
+describe('lastStepWithTraffic', () => {
+  it('skips trailing steps whose total is 0 or that have fewer than two buckets', () => {
+    const [g] = groupBucketSeries([
+      series('1', [
+        [0, 1],
+        [1, 0],
+      ]),
+      series('+Inf', [
+        [0, 2],
+        [1, 0],
+        [2, 5],
+      ]),
+    ]).groups;
+    expect(lastStepWithTraffic(g)).toBe(0);
+    const [idle] = groupBucketSeries([series('1', [[0, 0]]), series('+Inf', [[0, 0]])]).groups;
+    expect(lastStepWithTraffic(idle)).toBe(-1);
+  });
+});
+
+describe('hasNonFiniteSample', () => {
+  it('finds a NaN or ±Inf bucket sample, ignoring slots without a sample', () => {
+    const [finite] = groupBucketSeries([series('1', [[0, 1]]), series('+Inf', [[1, 2]])]).groups;
+    expect(hasNonFiniteSample(finite)).toBe(false);
+    const [nan] = groupBucketSeries([series('1', [[0, NaN]]), series('+Inf', [[0, 2]])]).groups;
+    expect(hasNonFiniteSample(nan)).toBe(true);
   });
 });

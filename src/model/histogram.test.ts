@@ -1,4 +1,4 @@
-import { Bucket, histogramQuantile, isBucketBound, prepareBuckets, sloAttainment } from './histogram';
+import { Bucket, histogramQuantile, isBucketBound, sloAttainment } from './histogram';
 
 /** Buckets from `[le, value]` pairs. */
 const h = (...pairs: Array<[string, number]>): Bucket[] => pairs.map(([le, value]) => ({ le, value }));
@@ -115,14 +115,6 @@ describe('histogramQuantile', () => {
   it('keeps le="NaN" in the middle when "inf" follows it in label order', () => {
     // Go order after sorting: 0.5, 1, NaN, inf; the rank 2.5 lies in (0.5, 1].
     expect(histogramQuantile(0.25, h(['0.5', 1], ['1', 3], ['NaN', 5], ['inf', 10]))).toBe(0.875);
-  });
-});
-
-describe('prepareBuckets', () => {
-  it('returns ascending distinct bounds with merged counts', () => {
-    const { bounds, counts } = prepareBuckets(h(['+Inf', 10], ['2', 5], ['1.0', 1], ['1', 1], ['x', 3]));
-    expect([...bounds]).toEqual([1, 2, Infinity]);
-    expect([...counts]).toEqual([2, 5, 10]);
   });
 });
 

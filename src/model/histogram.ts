@@ -27,26 +27,45 @@
 // Not modelled either: Prometheus ≥ 2.46's tolerance of tiny non-monotonic deltas (2.42 has none), and
 // native histograms.
 
-import { attainmentOfPrepared, Bucket, prepareBuckets, quantileOfPrepared } from './bucket-quantile';
+import { Bucket, ensureMonotonic, prepareBuckets } from './bucket-quantile';
+import { attainmentOfHistogram, MonotonicHistogram, quantileOfHistogram } from './histogram-series';
 
+// The model's surface for the panels and the tests (the instant rules here, the time-series ones beside).
 export type { Bucket, PreparedBuckets } from './bucket-quantile';
+export type { GroupedSeries, HistogramGroup } from './histogram-group';
+export { groupBucketSeries, groupKey } from './histogram-group';
+export type { GroupMean, MeanInput } from './histogram-mean';
+export { groupMean } from './histogram-mean';
+export type { MonotonicHistogram } from './histogram-series';
 export {
-  attainmentOfPrepared,
-  coalesce,
-  ensureMonotonic,
-  prepareBuckets,
-  quantileOfPrepared,
-  searchRank,
-  sortBuckets,
-} from './bucket-quantile';
-export * from './histogram-series';
+  attainmentOfHistogram,
+  hasNonFiniteSample,
+  highestFiniteBound,
+  histogramAtStep,
+  lastStepWithTraffic,
+  quantileIsClamped,
+  quantileOfHistogram,
+  quantilesPerStep,
+  rangeAttainment,
+  rangeBuckets,
+  rangeQuantile,
+  totalOfHistogram,
+  totalPerStep,
+  wholeRangeHistogram,
+} from './histogram-series';
 export { parsePromFloat } from './prom-float';
+export type { SeriesLike } from './series';
+
+/** One classic histogram at one instant, prepared as Prometheus does: parsed, sorted, merged, made monotonic. */
+export function instantHistogram(buckets: ReadonlyArray<Bucket>): MonotonicHistogram {
+  const { bounds, counts } = prepareBuckets(buckets);
+  ensureMonotonic(counts, counts.length);
+  return { bounds, counts, n: counts.length };
+}
 
 /** Prometheus `histogram_quantile(q, …)` for one classic histogram at one instant. No parseable bucket → NaN. */
 export function histogramQuantile(q: number, buckets: ReadonlyArray<Bucket>): number {
-  const { bounds, counts } = prepareBuckets(buckets);
-  if (bounds.length === 0) return NaN;
-  return quantileOfPrepared(q, bounds, counts, counts.length);
+  return quantileOfHistogram(instantHistogram(buckets), q);
 }
 
 /** Whether `threshold` is exactly one of the histogram's finite bucket bounds (so attainment needs no interpolation). */
@@ -63,6 +82,5 @@ export function isBucketBound(threshold: number, bounds: ArrayLike<number>): boo
  * as above the threshold (a lower bound on attainment). NaN when there is no +Inf bucket or no observation.
  */
 export function sloAttainment(threshold: number, buckets: ReadonlyArray<Bucket>): number {
-  const { bounds, counts } = prepareBuckets(buckets);
-  return attainmentOfPrepared(threshold, bounds, counts, counts.length);
+  return attainmentOfHistogram(instantHistogram(buckets), threshold);
 }

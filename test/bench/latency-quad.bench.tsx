@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const { createTheme, ThemeProvider } = await import('@mui/material');
   const { ChartsProvider, testChartsTheme } = await import('@perses-dev/components');
   const { LatencyQuadPanel } = await import('../../src/panels/latency-quad/LatencyQuadPanel');
-  const { createInitialOptions } = await import('../../src/panels/latency-quad/latency-quad-model');
+  const { createInitialLatencyQuadOptions } = await import('../../src/panels/latency-quad/latency-quad-spec');
   const { buildQuadViewModel } = await import('../../src/panels/latency-quad/quad-view-model');
   const { histogramSeries, REQUEST_LATENCY_BOUNDS } =
     await import('../../src/panels/latency-quad/latency-quad-fixtures');
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       },
     },
   ];
-  const spec = { ...createInitialOptions(), groups: { nameFormat: '{{model_name}}' } };
+  const spec = { ...createInitialLatencyQuadOptions(), groups: { nameFormat: '{{model_name}}' } };
   const theme = createTheme();
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const renderPanel = (

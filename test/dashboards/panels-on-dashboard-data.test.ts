@@ -2,10 +2,10 @@
 // handed to the panels' own view models (the pure part of VllmLatencyQuad and VllmKvQueueGauge), gives full
 // panels — one row per model with every tile, one row per target — and no warning or problem sentence.
 
-import { KvQueueGaugeSpec, withDefaults } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-model';
-import { buildKvQueueView } from '../../src/panels/kv-queue-gauge/kv-queue-model';
+import { KvQueueGaugeSpec, resolveKvQueueGaugeSpec } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-spec';
+import { buildKvQueueView } from '../../src/panels/kv-queue-gauge/kv-queue-view-model';
 import { assignQueryRoles } from '../../src/panels/kv-queue-gauge/query-roles';
-import { LatencyQuadSpec, resolveSpec } from '../../src/panels/latency-quad/latency-quad-model';
+import { LatencyQuadSpec, resolveLatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-spec';
 import { buildQuadViewModel } from '../../src/panels/latency-quad/quad-view-model';
 import { MatrixSeries } from '../support/prometheus';
 import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
@@ -50,7 +50,7 @@ describe("our panels on the dashboards' real query results", () => {
     '%s: one full row per model, no warning',
     async (_, panel) => {
       const results = await Promise.all(panel.queries.map(perses));
-      const view = buildQuadViewModel(results, resolveSpec(panel.plugin.spec as Partial<LatencyQuadSpec>));
+      const view = buildQuadViewModel(results, resolveLatencyQuadSpec(panel.plugin.spec as Partial<LatencyQuadSpec>));
       if (view.state !== 'rows') throw new Error(`${view.state}: ${view.message}`);
       expect(view.warnings).toEqual([]);
       expect(view.rows.map((r) => r.name).sort()).toEqual([LLAMA, LEGACY_MODEL, QWEN].sort());
@@ -68,7 +68,7 @@ describe("our panels on the dashboards' real query results", () => {
   it.each(panels.filter((p) => p.plugin.kind === 'VllmKvQueueGauge').map((p) => [p.where, p] as const))(
     '%s: fleet figures and one named row per target, no problem',
     async (_, panel) => {
-      const spec = withDefaults(panel.plugin.spec as Partial<KvQueueGaugeSpec>);
+      const spec = resolveKvQueueGaugeSpec(panel.plugin.spec as Partial<KvQueueGaugeSpec>);
       const results = await Promise.all(panel.queries.map(perses));
       const assignment = assignQueryRoles(spec.queryRoles, panel.queries, results);
       expect(assignment.missing).toEqual([]);

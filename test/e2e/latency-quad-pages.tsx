@@ -18,7 +18,7 @@ import {
   REQUEST_LATENCY_BOUNDS,
   TTFT_BOUNDS,
 } from '../../src/panels/latency-quad/latency-quad-fixtures';
-import { LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-model';
+import { LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-spec';
 import { LatencyQuadPanel } from '../../src/panels/latency-quad/LatencyQuadPanel';
 
 export interface QuadScene {

@@ -53,6 +53,11 @@ export interface SeriesCase {
   range: Record<string, Encoded | null>;
   /** Whole-range attainment at a bound, keyed by `le` label. */
   rangeAttainment: Record<string, { threshold: number; value: Encoded | null }>;
+  /**
+   * Attainment at a bound per step, `X{le=T} / X{le="+Inf"}`, keyed by `le` label; null where that ratio is not
+   * an attainment (a bucket series has no point there, or Prometheus's monotonic fix would change the counts).
+   */
+  perStepAttainment: Record<string, { threshold: number; values: Array<Encoded | null> }>;
 }
 
 export interface Fixture {
@@ -76,7 +81,7 @@ function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-// vLLM's default bucket families (../shared/docs/vllm-metrics.md §1).
+// vLLM's default bucket families (vllm/v1/metrics/buckets.py and the histograms in vllm/v1/metrics/loggers.py).
 const requestTokens = (limit: number): number[] => {
   const out: number[] = [];
   for (let exp = 1; ; exp *= 10) {
@@ -497,6 +502,19 @@ function instantCases(): RawInstant[] {
     ['2', 5],
     ['+Inf', 10],
   ]);
+  // The copy of the monotonic rule the quad's whole-range path once had raised 3 to 6 here (its running maximum
+  // skipped the NaN first count); Prometheus 2.42 raises nothing, so attainment at 4 is 3/10.
+  cases.push({
+    name: 'nan_first_dip',
+    about: 'NaN first count, then a dip: nothing is raised',
+    buckets: [
+      ['1', 'NaN'],
+      ['2', 6],
+      ['4', 3],
+      ['+Inf', 10],
+    ],
+    attainmentAt: ['2', '4'],
+  });
   edge('nan_total', 'NaN +Inf count', [
     ['1', 2],
     ['2', 5],
@@ -666,6 +684,7 @@ function gaugeCase(
   name: string,
   about: string,
   buckets: Array<[le: string, value: (minute: number) => number | string | undefined]>,
+  attainmentAt: string[] = [],
 ): RawSeriesCase {
   const lines: string[] = [];
   for (const [le, value] of buckets) {
@@ -674,7 +693,7 @@ function gaugeCase(
       if (v !== undefined) lines.push(`hg_bucket{case="${name}",le="${le}"} ${v} ${SERIES_START + minute * 60}`);
     }
   }
-  return { name, about, expr: `hg_bucket{case="${name}"}`, lines, attainmentAt: [] };
+  return { name, about, expr: `hg_bucket{case="${name}"}`, lines, attainmentAt };
 }
 
 function seriesCases(): RawSeriesCase[] {
@@ -748,6 +767,17 @@ function seriesCases(): RawSeriesCase[] {
         ['+Inf', (m) => (quiet(m) || (m >= 150 && m < 170) ? undefined : m % 13 === 0 ? 0 : 10)],
         ['inf', (m) => (m >= 300 && !quiet(m) ? 1 : undefined)],
       ],
+    ),
+    gaugeCase(
+      'nan_first_range',
+      'first bucket NaN at every step, a dip after it: the whole-range and per-step histograms keep the dip',
+      [
+        ['0.5', () => 'NaN'],
+        ['1', (m) => 6 + (m % 3)],
+        ['2', (m) => 3 + (m % 2)],
+        ['+Inf', () => 10],
+      ],
+      ['1', '2'],
     ),
     gaugeCase(
       'nan_le',
@@ -845,6 +875,7 @@ async function seriesAnswers(prom: PrometheusHandle, raw: RawSeriesCase): Promis
     perStep: {},
     range: {},
     rangeAttainment: {},
+    perStepAttainment: {},
   };
   const aligned = (values: Array<[number, string]>): Array<Encoded | null> => {
     const row = new Array<Encoded | null>(SERIES_STEPS + 1).fill(null);
@@ -867,7 +898,28 @@ async function seriesAnswers(prom: PrometheusHandle, raw: RawSeriesCase): Promis
     const at = (bound: string) => `sum(sum_over_time((${expr.replace('}', `,le="${bound}"}`)})[${subquery}]))`;
     out.rangeAttainment[le] = { threshold: Number(le), value: await instant(`${at(le)} / ${at('+Inf')}`) };
   }
+  const comparable = out.series[0].values.map((_, step) => attainmentIsRatio(out.series, step));
+  for (const le of raw.attainmentAt) {
+    const bucket = (bound: string) => `sum(${expr.replace('}', `,le="${bound}"}`)})`;
+    const result = await rangeQuery(`${bucket(le)} / ${bucket('+Inf')}`);
+    const values = aligned(result.length ? result[0].values : []).map((v, step) => (comparable[step] ? v : null));
+    out.perStepAttainment[le] = { threshold: Number(le), values };
+  }
   return out;
+}
+
+/**
+ * Whether cum[le=T] / cum[+Inf] at `step` is what an attainment is: every bucket series has a point there, and
+ * Prometheus 2.42's monotonic fix leaves the counts as they are (they never drop, or the first is NaN: its running
+ * maximum then stays NaN and raises nothing).
+ */
+function attainmentIsRatio(series: SeriesCase['series'], step: number): boolean {
+  const row = series
+    .map((s) => ({ bound: Number(s.labels.le === '+Inf' ? Infinity : s.labels.le), value: s.values[step] }))
+    .sort((a, b) => a.bound - b.bound);
+  if (row.some((b) => b.value === null || Number.isNaN(b.bound))) return false;
+  const counts = row.map((b) => (b.value === '+Inf' ? Infinity : b.value === '-Inf' ? -Infinity : Number(b.value)));
+  return Number.isNaN(counts[0]) || counts.every((c, i) => i === 0 || c >= counts[i - 1]);
 }
 
 /** JSON with one case (and one series) per line: compact, yet diffs stay readable. */
@@ -878,6 +930,7 @@ function serialise(fixture: Fixture): string {
       `  {"name": ${j(c.name)}, "about": ${j(c.about)}, "expr": ${j(c.expr)}, "start": ${c.start}, "end": ${c.end}, "step": ${c.step},`,
       `   "range": ${j(c.range)},`,
       `   "rangeAttainment": ${j(c.rangeAttainment)},`,
+      `   "perStepAttainment": ${j(c.perStepAttainment)},`,
       `   "series": [\n${c.series.map((s) => `    ${j(s)}`).join(',\n')}\n   ],`,
       `   "perStep": {\n${Object.entries(c.perStep)
         .map(([q, v]) => `    ${j(q)}: ${j(v)}`)

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { TimeSeries } from '@perses-dev/core';
 
-import { createInitialOptions, LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-model';
+import { createInitialLatencyQuadOptions, LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-spec';
 import { buildQuadViewModel, QuadRow } from '../../src/panels/latency-quad/quad-view-model';
 import { MatrixSeries, parsePromValue, PrometheusHandle, QueryData } from '../support/prometheus';
 import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
@@ -58,7 +58,7 @@ async function panelRows(
   spec: Partial<LatencyQuadSpec> = {},
 ): Promise<{ rows: QuadRow[]; warnings: string[] }> {
   const series = toSeries(await prom.queryRange(query, START, END, STEP));
-  const model = buildQuadViewModel([{ data: { series } }], { ...createInitialOptions(), ...spec });
+  const model = buildQuadViewModel([{ data: { series } }], { ...createInitialLatencyQuadOptions(), ...spec });
   if (model.state !== 'rows') throw new Error(`${query}: ${model.state}: ${model.message}`);
   return model;
 }

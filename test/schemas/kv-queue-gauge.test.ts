@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createInitialOptions } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-model';
+import { createInitialKvQueueGaugeOptions } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-spec';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CUE = path.join(ROOT, '.data/bin/cue');
@@ -37,18 +37,21 @@ beforeAll(() => {
 });
 
 describe('VllmKvQueueGauge CUE model', () => {
-  test('createInitialOptions() validates against the model', () => {
-    expect(vet({ kind: 'VllmKvQueueGauge', spec: createInitialOptions() }, 'initial')).toBe('');
+  test('createInitialKvQueueGaugeOptions() validates against the model', () => {
+    expect(vet({ kind: 'VllmKvQueueGauge', spec: createInitialKvQueueGaugeOptions() }, 'initial')).toBe('');
   });
 
-  test('the model fills an empty spec with exactly createInitialOptions()', () => {
+  test('the model fills an empty spec with exactly createInitialKvQueueGaugeOptions()', () => {
     const exported = exportWithDefaults({ kind: 'VllmKvQueueGauge', spec: {} }) as { spec: unknown };
-    expect(exported.spec).toEqual(createInitialOptions());
+    expect(exported.spec).toEqual(createInitialKvQueueGaugeOptions());
   });
 
   test('a repeated role is rejected with the offending field named', () => {
     const error = vet(
-      { kind: 'VllmKvQueueGauge', spec: { ...createInitialOptions(), queryRoles: ['kv', 'waiting', 'waiting'] } },
+      {
+        kind: 'VllmKvQueueGauge',
+        spec: { ...createInitialKvQueueGaugeOptions(), queryRoles: ['kv', 'waiting', 'waiting'] },
+      },
       'repeated',
     );
     expect(error).toMatch(/queryRoles/);
@@ -56,7 +59,7 @@ describe('VllmKvQueueGauge CUE model', () => {
 
   test('an unknown field is rejected because the spec is closed', () => {
     const error = vet(
-      { kind: 'VllmKvQueueGauge', spec: { ...createInitialOptions(), kvScaleTypo: 'percent' } },
+      { kind: 'VllmKvQueueGauge', spec: { ...createInitialKvQueueGaugeOptions(), kvScaleTypo: 'percent' } },
       'unknown',
     );
     expect(error).toMatch(/kvScaleTypo: field not allowed/);

@@ -5,7 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createInitialOptions, resolveSpec } from '../../src/panels/latency-quad/latency-quad-model';
+import {
+  createInitialLatencyQuadOptions,
+  resolveLatencyQuadSpec,
+} from '../../src/panels/latency-quad/latency-quad-spec';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CUE = path.join(ROOT, '.data/bin/cue');
@@ -42,18 +45,21 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('VllmLatencyQuad CUE model', () => {
-  test('createInitialOptions() validates against the model', () => {
-    expect(vet(createInitialOptions(), 'initial')).toBe('');
+  test('createInitialLatencyQuadOptions() validates against the model', () => {
+    expect(vet(createInitialLatencyQuadOptions(), 'initial')).toBe('');
   });
 
-  test('CUE fills an empty spec with exactly createInitialOptions()', () => {
-    expect(withCueDefaults({}, 'empty')).toEqual(createInitialOptions());
+  test('CUE fills an empty spec with exactly createInitialLatencyQuadOptions()', () => {
+    expect(withCueDefaults({}, 'empty')).toEqual(createInitialLatencyQuadOptions());
   });
 
-  test('for every valid case, CUE defaults and the panel resolveSpec() fill in the same values', () => {
+  test('for every valid case, CUE defaults and the panel resolveLatencyQuadSpec() fill in the same values', () => {
     for (const file of readdirSync(path.join(CASES, 'valid'))) {
       const { spec } = JSON.parse(readFileSync(path.join(CASES, 'valid', file), 'utf8'));
-      expect({ file, spec: withCueDefaults(spec, `valid-${file}`) }).toEqual({ file, spec: resolveSpec(spec) });
+      expect({ file, spec: withCueDefaults(spec, `valid-${file}`) }).toEqual({
+        file,
+        spec: resolveLatencyQuadSpec(spec),
+      });
     }
   });
 
@@ -62,7 +68,9 @@ describe('VllmLatencyQuad CUE model', () => {
   });
 
   test('an unknown field is rejected because the spec is closed', () => {
-    expect(vet({ ...createInitialOptions(), sloTarget: 0.99 }, 'unknown')).toMatch(/sloTarget: field not allowed/);
+    expect(vet({ ...createInitialLatencyQuadOptions(), sloTarget: 0.99 }, 'unknown')).toMatch(
+      /sloTarget: field not allowed/,
+    );
   });
 
   test('an SLO target written in percent is rejected (targets are fractions)', () => {

@@ -2,7 +2,7 @@
 // print and screenshots), with the threshold bands drawn as a thin outer ring.
 import { ReactElement } from 'react';
 
-import { KvThresholds } from './kv-thresholds';
+import { KvStep, KvThresholds } from './kv-thresholds';
 
 export interface GaugeArcProps {
   /** Fraction 0–1; null or NaN draws the empty track only. */
@@ -11,7 +11,8 @@ export interface GaugeArcProps {
   valueColor: string;
   trackColor: string;
   thresholds: KvThresholds;
-  colorOfStep: (index: number) => string;
+  /** Colour of a threshold band (the step's own, else the palette's; see kv-colors.ts). */
+  colorOfStep: (step: KvStep) => string;
   defaultColor: string;
   label: string;
 }
@@ -49,8 +50,7 @@ export function GaugeArc({
   const bands: Array<{ from: number; to: number; color: string }> = [];
   const edges = [0, ...thresholds.steps.map((s) => clamp01(s.fraction)), 1];
   for (let i = 0; i < edges.length - 1; i++) {
-    const color =
-      i === 0 ? defaultColor : (thresholds.steps[i - 1].color ?? colorOfStep(thresholds.steps[i - 1].index));
+    const color = i === 0 ? defaultColor : colorOfStep(thresholds.steps[i - 1]);
     if (edges[i + 1] > edges[i]) bands.push({ from: edges[i], to: edges[i + 1], color });
   }
   const hasValue = fraction !== null && !Number.isNaN(fraction);

@@ -4,8 +4,8 @@ import { Box, Typography } from '@mui/material';
 import { ReactElement } from 'react';
 
 import { formatCount, formatKv } from './kv-queue-format';
-import { ValueOverRange } from './kv-queue-gauge-model';
-import { InstanceRow } from './kv-queue-model';
+import { KvValueOverRange } from './kv-queue-gauge-spec';
+import { InstanceRow } from './kv-queue-view-model';
 
 export interface InstanceListProps {
   rows: readonly InstanceRow[];
@@ -13,7 +13,7 @@ export interface InstanceListProps {
   /** Rows to draw; 0 = no room for any, only the line naming the hidden ones. */
   maxRows: number;
   decimalPlaces: number;
-  valueOverRange: ValueOverRange;
+  valueOverRange: KvValueOverRange;
   colorOfKv: (kv: number | null) => string | undefined;
   waitingColor: string;
 }
@@ -38,7 +38,7 @@ const grid = {
 export function hiddenInstancesTooltip(
   hidden: readonly InstanceRow[],
   decimalPlaces: number,
-  valueOverRange: ValueOverRange,
+  valueOverRange: KvValueOverRange,
 ): string {
   const lines = hidden
     .slice(0, TOOLTIP_MAX_LINES)

@@ -1,12 +1,12 @@
 import { render, screen } from '@testing-library/react';
 
-import { createInitialOptions } from './kv-queue-gauge-model';
+import { createInitialKvQueueGaugeOptions } from './kv-queue-gauge-spec';
 import { KvQueueGaugeLoading } from './KvQueueGaugeLoading';
 
 test('the loading state says what is loading', () => {
   render(
     <KvQueueGaugeLoading
-      spec={createInitialOptions()}
+      spec={createInitialKvQueueGaugeOptions()}
       queryResults={[]}
       contentDimensions={{ width: 400, height: 150 }}
     />,

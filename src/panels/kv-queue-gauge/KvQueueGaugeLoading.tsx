@@ -3,7 +3,7 @@ import { Box, Skeleton, Typography } from '@mui/material';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement } from 'react';
 
-import { KvQueueGaugeSpec } from './kv-queue-gauge-model';
+import { KvQueueGaugeSpec } from './kv-queue-gauge-spec';
 
 export function KvQueueGaugeLoading({ contentDimensions }: PanelProps<KvQueueGaugeSpec>): ReactElement {
   const size = Math.max(48, Math.min(160, (contentDimensions?.height ?? 120) - 24));

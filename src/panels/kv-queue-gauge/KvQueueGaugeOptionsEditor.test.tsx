@@ -1,10 +1,10 @@
 import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
-import { createInitialOptions, KvQueueGaugeSpec } from './kv-queue-gauge-model';
+import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec } from './kv-queue-gauge-spec';
 import { KvQueueGaugeOptionsEditor } from './KvQueueGaugeOptionsEditor';
 
-function renderEditor(value: Partial<KvQueueGaugeSpec> = createInitialOptions()) {
+function renderEditor(value: Partial<KvQueueGaugeSpec> = createInitialKvQueueGaugeOptions()) {
   const onChange = jest.fn();
   render(
     <ChartsProvider chartsTheme={testChartsTheme}>
@@ -43,7 +43,7 @@ describe('KvQueueGaugeOptionsEditor', () => {
   });
 
   test('a repeated role is flagged', () => {
-    renderEditor({ ...createInitialOptions(), queryRoles: ['kv', 'kv'] });
+    renderEditor({ ...createInitialKvQueueGaugeOptions(), queryRoles: ['kv', 'kv'] });
     expect(screen.getByRole('alert')).toHaveTextContent('Each role may be used once: "kv" is repeated.');
   });
 
@@ -56,7 +56,7 @@ describe('KvQueueGaugeOptionsEditor', () => {
   });
 
   test('capacity accepts a positive number, and blank clears it', () => {
-    const onChange = renderEditor({ ...createInitialOptions(), capacity: 64 });
+    const onChange = renderEditor({ ...createInitialKvQueueGaugeOptions(), capacity: 64 });
     const field = screen.getByRole('spinbutton', { name: 'Capacity per instance' });
     fireEvent.change(field, { target: { value: '256' } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ capacity: 256 }));
@@ -68,7 +68,7 @@ describe('KvQueueGaugeOptionsEditor', () => {
   });
 
   test('decimal places take a whole number 0–4 and blank clears them; max instances cannot be cleared', () => {
-    const onChange = renderEditor({ ...createInitialOptions(), decimalPlaces: 1 });
+    const onChange = renderEditor({ ...createInitialKvQueueGaugeOptions(), decimalPlaces: 1 });
     const decimals = screen.getByRole('spinbutton', { name: 'Decimal places' });
     fireEvent.change(decimals, { target: { value: '3' } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ decimalPlaces: 3 }));
@@ -92,7 +92,7 @@ describe('KvQueueGaugeOptionsEditor', () => {
   });
 
   test('the running sparkline switch sets runningSparkline and leaves the other sparklines alone', () => {
-    const onChange = renderEditor({ ...createInitialOptions(), sparklines: true });
+    const onChange = renderEditor({ ...createInitialKvQueueGaugeOptions(), sparklines: true });
     const running = screen.getByRole('checkbox', { name: 'Running sparkline' });
     expect(running).not.toBeChecked();
     fireEvent.click(running);

@@ -4,7 +4,7 @@ import { PanelDefinition, TimeSeriesData } from '@perses-dev/core';
 import { render, screen, within } from '@testing-library/react';
 
 import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET } from './kv-queue-fixtures';
-import { createInitialOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
+import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
 import { KvQueueGaugePanel } from './KvQueueGaugePanel';
 
 type Data = Partial<Record<KvQueueRole, Samples[]>>;
@@ -16,7 +16,7 @@ function renderPanel(
   mode: 'light' | 'dark' = 'light',
   pods: readonly string[] = PODS,
 ) {
-  const spec = { ...createInitialOptions(), ...overrides };
+  const spec = { ...createInitialKvQueueGaugeOptions(), ...overrides };
   const definition = {
     kind: 'Panel',
     spec: {
@@ -180,7 +180,7 @@ describe('KvQueueGaugePanel', () => {
     renderPanel(SATURATED_FLEET, { sparklines: true });
     const kvLine = screen.getByRole('img', { name: 'worst KV usage over time' });
     expect(kvLine.querySelector('path')?.getAttribute('d')).toMatch(
-      /^M 0\.0 [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+ L [\d.]+ [\d.]+$/,
+      /^M0\.0 [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+L[\d.]+ [\d.]+$/,
     );
     expect(screen.getByRole('img', { name: 'waiting requests over time' })).toBeInTheDocument();
     expect(screen.queryByRole('img', { name: 'running requests over time' })).not.toBeInTheDocument();
@@ -196,7 +196,7 @@ describe('KvQueueGaugePanel', () => {
     expect(running).toHaveAttribute('height', '48');
     const y = [133, 137, 140, 139].map((v) => (47 - (v / 140) * 46).toFixed(1));
     expect(running.querySelector('path')?.getAttribute('d')).toBe(
-      `M 0.0 ${y[0]} L 33.3 ${y[1]} L 66.7 ${y[2]} L 100.0 ${y[3]}`,
+      `M0.0 ${y[0]}L33.3 ${y[1]}L66.7 ${y[2]}L100.0 ${y[3]}`,
     );
     expect(running.querySelector('title')).toHaveTextContent('running requests over time, 133 to 140');
     expect(running.querySelector('path')).toHaveAttribute('stroke', createTheme().palette.primary.main);

@@ -1,10 +1,11 @@
 // The over-time row: each enabled line with its caption, sharing the width equally. Running sits next to
 // waiting, so the two halves of the queue (the seed's "Running/Waiting Over Time") read together.
 import { Box, Typography } from '@mui/material';
-import { Fragment, ReactElement } from 'react';
+import { Fragment, ReactElement, useMemo } from 'react';
 
+import { Sparkline } from '../../components/Sparkline';
+import { finiteExtent } from '../../shared/sparkline-path';
 import { Point } from './series-reduce';
-import { Sparkline } from './Sparkline';
 
 export interface TrendLine {
   /** Short caption before the line. */
@@ -40,18 +41,43 @@ export function SparklineRow({
             {line.caption}
           </Typography>
           <Box sx={{ minWidth: 0 }}>
-            <Sparkline
-              points={line.points}
-              height={height}
-              color={line.color}
-              baselineColor={baselineColor}
-              yMax={line.yMax}
-              label={line.label}
-              format={line.format}
-            />
+            <TrendSparkline line={line} height={height} baselineColor={baselineColor} />
           </Box>
         </Fragment>
       ))}
     </Box>
+  );
+}
+
+/** One trend on its time axis, 0 to `yMax` (or the highest point, at least 1); the hover text gives the range. */
+function TrendSparkline({
+  line,
+  height,
+  baselineColor,
+}: {
+  line: TrendLine;
+  height: number;
+  baselineColor: string;
+}): ReactElement {
+  const { times, values } = useMemo(
+    () => ({ times: Float64Array.from(line.points, (p) => p[0]), values: Float64Array.from(line.points, (p) => p[1]) }),
+    [line.points],
+  );
+  const extent = finiteExtent(values);
+  const yMax = line.yMax ?? Math.max(1, extent?.[1] ?? 1);
+  const range = extent ? `, ${line.format(extent[0])} to ${line.format(extent[1])}` : '';
+  return (
+    <Sparkline
+      values={values}
+      times={times}
+      yRange={{ min: 0, max: yMax }}
+      padding={1}
+      height={height}
+      color={line.color}
+      strokeWidth={1.5}
+      baselineColor={baselineColor}
+      label={line.label}
+      title={`${line.label}${range}`}
+    />
   );
 }

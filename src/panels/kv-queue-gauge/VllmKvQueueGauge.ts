@@ -1,7 +1,7 @@
 // The VllmKvQueueGauge panel plugin: wiring only. The named export is the plugin kind the host looks up.
 import { PanelPlugin } from '@perses-dev/plugin-system';
 
-import { createInitialOptions, KvQueueGaugeSpec } from './kv-queue-gauge-model';
+import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec } from './kv-queue-gauge-spec';
 import { KvQueueGaugeLoading } from './KvQueueGaugeLoading';
 import { KvQueueGaugeOptionsEditor } from './KvQueueGaugeOptionsEditor';
 import { KvQueueGaugePanel } from './KvQueueGaugePanel';
@@ -11,5 +11,5 @@ export const VllmKvQueueGauge: PanelPlugin<KvQueueGaugeSpec> = {
   LoadingComponent: KvQueueGaugeLoading,
   panelOptionsEditorComponents: [{ label: 'Settings', content: KvQueueGaugeOptionsEditor }],
   supportedQueryTypes: ['TimeSeriesQuery'],
-  createInitialOptions,
+  createInitialOptions: createInitialKvQueueGaugeOptions,
 };

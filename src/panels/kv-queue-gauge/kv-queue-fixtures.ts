@@ -1,6 +1,6 @@
 // Realistic query results for the KV & queue tests: three vLLM pods of one deployment scraped every 15 s,
 // shaped the way the Prometheus plugin hands them to a panel (labels without __name__ after `sum by (pod)`).
-import { KvQueueRole } from './kv-queue-gauge-model';
+import { KvQueueRole } from './kv-queue-gauge-spec';
 
 export const T0 = 1_764_380_000_000;
 export const STEP_MS = 15_000;

@@ -1,7 +1,7 @@
 // Text for the panel's numbers, through Perses formatValue so units look like every other Perses panel.
 import { formatValue } from '@perses-dev/core';
 
-import { ValueOverRange } from './kv-queue-gauge-model';
+import { KvValueOverRange } from './kv-queue-gauge-spec';
 
 /** Shown for a value the query did not provide. */
 export const NO_VALUE = '–';
@@ -15,7 +15,7 @@ export function formatKv(fraction: number | null, decimalPlaces: number): string
 }
 
 /** Request counts are whole numbers except when averaged over the range. */
-export function formatCount(value: number | null, how: ValueOverRange): string {
+export function formatCount(value: number | null, how: KvValueOverRange): string {
   if (value === null) return NO_VALUE;
   if (Number.isNaN(value)) return NAN_VALUE;
   return formatValue(value, {

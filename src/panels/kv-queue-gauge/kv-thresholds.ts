@@ -1,7 +1,8 @@
 // KV-usage thresholds from Perses ThresholdOptions, turned into fractions of the cache (0–1).
 import { StepOptions, ThresholdOptions } from '@perses-dev/core';
 
-import { DEFAULT_CRITICAL, DEFAULT_WARNING } from './kv-queue-gauge-model';
+import { DEFAULT_CRITICAL, DEFAULT_WARNING } from './kv-queue-gauge-spec';
+import { thresholdOutsideAbsolute, thresholdOutsidePercent, thresholdPercentBelowOne } from './kv-queue-messages';
 
 export interface KvStep {
   /** Fraction of the KV cache (0–1) at which this step starts. */
@@ -60,16 +61,10 @@ export function thresholdProblems(options: ThresholdOptions | undefined): string
   const steps = options?.steps ?? [];
   const problems = steps
     .filter((s) => !(s.value >= 0 && s.value <= limit))
-    .map((s) =>
-      percent
-        ? `threshold ${s.value} is outside 0–100: in percent mode steps are percent of the KV cache`
-        : `threshold ${s.value} is outside 0–1: in absolute mode steps are fractions of the KV cache (0.8 = 80 %); switch the thresholds to percent mode to enter 80`,
-    );
+    .map((s) => (percent ? thresholdOutsidePercent(s.value) : thresholdOutsideAbsolute(s.value)));
   // Switching the Perses thresholds editor to percent keeps the numbers, so 0.8 silently becomes 0.8 %.
   if (percent && steps.length > 0 && steps.every((s) => s.value > 0 && s.value <= 1)) {
-    problems.push(
-      `thresholds ${steps.map((s) => s.value).join(', ')} are in percent mode, i.e. below 1 %: enter 80 for 80 % or switch back to absolute`,
-    );
+    problems.push(thresholdPercentBelowOne(steps.map((s) => s.value)));
   }
   return problems;
 }

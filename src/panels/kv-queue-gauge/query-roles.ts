@@ -1,17 +1,20 @@
 // Maps the panel's query results to roles (kv, running, …) by the position of each query in the panel.
 // Framework-free: plain data in, plain data out.
-import { KvQueueRole } from './kv-queue-gauge-model';
-
-/** The part of a Perses time series this panel reads. */
-export interface RoleSeries {
-  labels?: Record<string, string>;
-  values: ReadonlyArray<readonly [number, number | null]>;
-}
+import { SeriesLike } from '../../model/series';
+import { KvQueueRole } from './kv-queue-gauge-spec';
+import {
+  noResult,
+  noResultPositional,
+  noSeries,
+  queryWithoutRole,
+  roleBeyondQueries,
+  roleMissing,
+} from './kv-queue-messages';
 
 /** One entry of PanelProps.queryResults, reduced to what role mapping needs. */
-export interface QueryResultLike {
+export interface KvQueryResult {
   definition?: unknown;
-  data: { series: readonly RoleSeries[] };
+  data: { series: readonly SeriesLike[] };
 }
 
 export interface MissingRole {
@@ -21,7 +24,7 @@ export interface MissingRole {
 }
 
 export interface RoleAssignment {
-  series: Partial<Record<KvQueueRole, readonly RoleSeries[]>>;
+  series: Partial<Record<KvQueueRole, readonly SeriesLike[]>>;
   /** Roles that give nothing to show (only the required ones and any assigned optional ones are reported). */
   missing: MissingRole[];
   /** Notes about queries the panel ignores. */
@@ -55,13 +58,13 @@ function stableStringify(value: unknown): string {
 /** For each panel query index, the result that belongs to it (undefined = failed, loading or disabled). */
 function resultsByQueryIndex(
   panelQueries: readonly unknown[] | undefined,
-  results: readonly QueryResultLike[],
-): { byIndex: Array<QueryResultLike | undefined>; queryCount: number; positional: boolean } {
+  results: readonly KvQueryResult[],
+): { byIndex: Array<KvQueryResult | undefined>; queryCount: number; positional: boolean } {
   if (!panelQueries || panelQueries.length === 0) {
     // Outside a dashboard panel (e.g. a preview) there is no panel definition: fall back to positions.
     return { byIndex: [...results], queryCount: results.length, positional: true };
   }
-  const byIndex: Array<QueryResultLike | undefined> = new Array(panelQueries.length).fill(undefined);
+  const byIndex: Array<KvQueryResult | undefined> = new Array(panelQueries.length).fill(undefined);
   const keys = panelQueries.map(pluginKey);
   for (const result of results) {
     const key = pluginKey(result.definition);
@@ -74,7 +77,7 @@ function resultsByQueryIndex(
 export function assignQueryRoles(
   roles: readonly KvQueueRole[],
   panelQueries: readonly unknown[] | undefined,
-  results: readonly QueryResultLike[],
+  results: readonly KvQueryResult[],
 ): RoleAssignment {
   const { byIndex, queryCount, positional } = resultsByQueryIndex(panelQueries, results);
   const series: RoleAssignment['series'] = {};
@@ -86,25 +89,17 @@ export function assignQueryRoles(
     if (index >= queryCount) {
       missing.push({
         role,
-        reason: positional
-          ? `no result for ${queryName}: add the query or check the panel header for its error`
-          : `the role "${role}" is given to query ${index + 1}, but the panel has only ${queryCount} ${queryCount === 1 ? 'query' : 'queries'}`,
+        reason: positional ? noResultPositional(queryName) : roleBeyondQueries(role, index, queryCount),
       });
       return;
     }
     const result = byIndex[index];
     if (!result) {
-      missing.push({
-        role,
-        reason: `no result for ${queryName}: it failed or is still loading (see the panel header)`,
-      });
+      missing.push({ role, reason: noResult(queryName) });
       return;
     }
     if (result.data.series.length === 0) {
-      missing.push({
-        role,
-        reason: `${queryName} returned no series: check the metric name and the $model_name filter`,
-      });
+      missing.push({ role, reason: noSeries(queryName) });
       return;
     }
     series[role] = result.data.series;
@@ -112,11 +107,11 @@ export function assignQueryRoles(
 
   for (const role of REQUIRED_ROLES) {
     if (!roles.includes(role)) {
-      missing.push({ role, reason: `no query has the role "${role}": add one and list "${role}" in Query roles` });
+      missing.push({ role, reason: roleMissing(role) });
     }
   }
   for (let index = roles.length; index < queryCount; index++) {
-    notes.push(`query ${index + 1} has no role and is ignored: add its role to Query roles`);
+    notes.push(queryWithoutRole(index));
   }
   return { series, missing, notes };
 }

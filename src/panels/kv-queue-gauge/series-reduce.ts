@@ -1,8 +1,8 @@
 // Combining several series step by step (across instances) and reducing one series over the time range.
 // NaN is a real Prometheus value (e.g. a gauge the engine could not compute), so it is kept apart from
 // "no sample" (null): a NaN is never silently turned into a number.
-import { ValueOverRange } from './kv-queue-gauge-model';
-import { RoleSeries } from './query-roles';
+import { SeriesLike } from '../../model/series';
+import { KvValueOverRange } from './kv-queue-gauge-spec';
 
 export type Point = readonly [timestampMs: number, value: number];
 export type CrossSeries = 'max' | 'mean' | 'sum';
@@ -11,7 +11,7 @@ export type CrossSeries = 'max' | 'mean' | 'sum';
  * One value per timestamp across all series. NaN samples are ignored when another series has a number
  * at that step (the per-instance list still shows them); a step where every sample is NaN stays NaN.
  */
-export function combinePerStep(series: readonly RoleSeries[], how: CrossSeries): Point[] {
+export function combinePerStep(series: readonly SeriesLike[], how: CrossSeries): Point[] {
   const byStep = new Map<number, number[]>();
   for (const s of series) {
     for (const [t, v] of s.values) {
@@ -39,7 +39,7 @@ function combine(values: readonly number[], how: CrossSeries): number {
  */
 export function reduceOverRange(
   values: ReadonlyArray<readonly [number, number | null]>,
-  how: ValueOverRange,
+  how: KvValueOverRange,
 ): number | null {
   const samples = values.filter((p): p is readonly [number, number] => p[1] !== null && p[1] !== undefined);
   if (samples.length === 0) return null;

@@ -7,13 +7,13 @@ import { Box, Typography } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
 import { memo, ReactElement, useMemo } from 'react';
 
-import { LatencyQuadSpec } from './latency-quad-model';
+import { thresholdColor } from '../../shared/threshold-color';
+import { LatencyQuadSpec } from './latency-quad-spec';
 import { HEADER_LINE, RowLabelPlacement, SIDE_GAP, StatLabelPlacement, TILE_GAP } from './quad-layout';
 import { QuadRow } from './quad-view-model';
 import { QuadTile, VALUE_SIZE_VAR } from './QuadTile';
 import { SloSummary } from './SloSummary';
 import { shortenMiddle } from './text-width';
-import { thresholdColor } from './threshold-color';
 
 export interface GroupRowProps extends RowContentProps {
   /** Fixed height in grouped mode; a single histogram fills the panel. */
@@ -82,26 +82,7 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
           {nameText}
         </Box>
       )}
-      {!single && rowLabel === 'above' && (
-        <Box
-          sx={{
-            height: HEADER_LINE,
-            flexShrink: 0,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 1,
-            px: 0.5,
-            minWidth: 0,
-          }}
-        >
-          {nameText}
-          {row.slo && (
-            <Box sx={{ ml: 'auto', flexShrink: 0, display: 'flex' }}>
-              <SloSummary slo={row.slo} format={spec.format} />
-            </Box>
-          )}
-        </Box>
-      )}
+      {!single && rowLabel === 'above' && <HeaderLine name={nameText} row={row} spec={spec} />}
       {row.problem ? (
         <Typography
           data-testid="quad-row-problem"
@@ -139,3 +120,19 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
     </>
   );
 });
+
+/** The row's own line above its tiles: its name, and its SLO at the right. */
+function HeaderLine({ name, row, spec }: { name: ReactElement; row: QuadRow; spec: LatencyQuadSpec }): ReactElement {
+  return (
+    <Box
+      sx={{ height: HEADER_LINE, flexShrink: 0, display: 'flex', alignItems: 'center', gap: 1, px: 0.5, minWidth: 0 }}
+    >
+      {name}
+      {row.slo && (
+        <Box sx={{ ml: 'auto', flexShrink: 0, display: 'flex' }}>
+          <SloSummary slo={row.slo} format={spec.format} />
+        </Box>
+      )}
+    </Box>
+  );
+}

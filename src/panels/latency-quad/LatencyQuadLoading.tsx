@@ -3,11 +3,11 @@
 import { Box, Skeleton } from '@mui/material';
 import { ReactElement } from 'react';
 
-import { resolveSpec } from './latency-quad-model';
+import { resolveLatencyQuadSpec } from './latency-quad-spec';
 import type { LatencyQuadPanelProps } from './LatencyQuadPanel';
 
 export function LatencyQuadLoading({ spec }: LatencyQuadPanelProps): ReactElement {
-  const tiles = resolveSpec(spec).statistics.length;
+  const tiles = resolveLatencyQuadSpec(spec).statistics.length;
   return (
     <Box
       role="progressbar"

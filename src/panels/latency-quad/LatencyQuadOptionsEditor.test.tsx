@@ -2,11 +2,11 @@ import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 
-import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { createInitialLatencyQuadOptions, LatencyQuadSpec } from './latency-quad-spec';
 import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
 
 /** The editor as Perses hosts it: controlled, every change fed back as the new value. */
-function renderEditor(initial: LatencyQuadSpec = createInitialOptions()) {
+function renderEditor(initial: LatencyQuadSpec = createInitialLatencyQuadOptions()) {
   const changes: LatencyQuadSpec[] = [];
   function Host() {
     const [value, setValue] = useState(initial);
@@ -54,13 +54,13 @@ describe('LatencyQuadOptionsEditor', () => {
   it('follows a statistics change made outside the field (e.g. the JSON editor)', () => {
     const { rerender } = render(
       <ChartsProvider chartsTheme={testChartsTheme}>
-        <LatencyQuadOptionsEditor value={createInitialOptions()} onChange={() => undefined} />
+        <LatencyQuadOptionsEditor value={createInitialLatencyQuadOptions()} onChange={() => undefined} />
       </ChartsProvider>,
     );
     rerender(
       <ChartsProvider chartsTheme={testChartsTheme}>
         <LatencyQuadOptionsEditor
-          value={{ ...createInitialOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }}
+          value={{ ...createInitialLatencyQuadOptions(), statistics: [{ kind: 'quantile', quantile: 0.95 }] }}
           onChange={() => undefined}
         />
       </ChartsProvider>,
@@ -102,5 +102,21 @@ describe('LatencyQuadOptionsEditor', () => {
     fireEvent.change(screen.getByLabelText('Row label'), { target: { value: '{{model_name}}' } });
     fireEvent.change(screen.getByLabelText('Maximum rows'), { target: { value: '5' } });
     expect(last().groups).toEqual({ nameFormat: '{{model_name}}', maxRows: 5 });
+  });
+
+  it('stores only what was edited, and ignores an SLO number the spec cannot hold', () => {
+    const { changes, last } = renderEditor({} as LatencyQuadSpec);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show SLO' }));
+    expect(last()).toEqual({ slo: { threshold: 2.5, target: 0.99 } });
+    const count = changes.length;
+    fireEvent.change(screen.getByLabelText("Threshold (in the histogram's unit)"), { target: { value: '-1' } });
+    fireEvent.change(screen.getByLabelText('Target (%)'), { target: { value: '120' } });
+    expect(changes).toHaveLength(count);
+  });
+
+  it('clears the row cap when the field is emptied', () => {
+    const { last } = renderEditor({ ...createInitialLatencyQuadOptions(), groups: { maxRows: 4 } });
+    fireEvent.change(screen.getByLabelText('Maximum rows'), { target: { value: '' } });
+    expect(last().groups).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import { createTheme, ThemeProvider } from '@mui/material';
-import { ChartsProvider, generateChartsTheme, PersesChartsTheme, testChartsTheme } from '@perses-dev/components';
+import {
+  ChartsProvider,
+  generateChartsTheme,
+  PersesChartsTheme,
+  testChartsTheme,
+  TimeZoneProvider,
+} from '@perses-dev/components';
 import { formatValue, QueryDefinition, TimeSeries } from '@perses-dev/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
@@ -11,7 +17,7 @@ import {
   REQUEST_LATENCY_BOUNDS,
   TTFT_BOUNDS,
 } from './latency-quad-fixtures';
-import { LatencyQuadSpec, resolveSpec } from './latency-quad-model';
+import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { LatencyQuadLoading } from './LatencyQuadLoading';
 import { LatencyQuadPanel } from './LatencyQuadPanel';
 import { MIN_VALUE_FONT, quadLayout } from './quad-layout';
@@ -34,20 +40,30 @@ interface RenderOptions {
   size?: { width: number; height: number };
   chartsTheme?: PersesChartsTheme;
   mode?: 'light' | 'dark';
+  /** The dashboard's time zone (Perses TimeZoneProvider); none = the browser's. */
+  timeZone?: string;
 }
 
 function renderPanel(
   series: TimeSeries[],
-  { spec = {}, size = { width: 640, height: 160 }, chartsTheme = testChartsTheme, mode = 'light' }: RenderOptions = {},
+  {
+    spec = {},
+    size = { width: 640, height: 160 },
+    chartsTheme = testChartsTheme,
+    mode = 'light',
+    timeZone,
+  }: RenderOptions = {},
 ) {
   return render(
     <ThemeProvider theme={createTheme({ palette: { mode } })}>
       <ChartsProvider chartsTheme={chartsTheme}>
-        <LatencyQuadPanel
-          spec={spec as LatencyQuadSpec}
-          queryResults={[{ definition: QUERY, data: { series } }]}
-          contentDimensions={size}
-        />
+        <TimeZoneProvider timeZone={timeZone}>
+          <LatencyQuadPanel
+            spec={spec as LatencyQuadSpec}
+            queryResults={[{ definition: QUERY, data: { series } }]}
+            contentDimensions={size}
+          />
+        </TimeZoneProvider>
       </ChartsProvider>
     </ThemeProvider>,
   );
@@ -249,7 +265,7 @@ describe('LatencyQuadPanel', () => {
       (width, height) => {
         renderPanel(itl, { spec, size: { width, height } });
         // The sizing model the panel used: the layout of these rows' formatted texts at this size.
-        const model = buildQuadViewModel([{ data: { series: itl } }], resolveSpec(spec));
+        const model = buildQuadViewModel([{ data: { series: itl } }], resolveLatencyQuadSpec(spec));
         if (model.state !== 'rows') throw new Error(model.state);
         const text = quadText(model.rows, { unit: 'seconds' });
         const layout = quadLayout(width, height, { ...text, tiles: 4, groups: 2, sparkline: true });
@@ -305,6 +321,15 @@ describe('LatencyQuadPanel', () => {
     fireEvent.mouseOver(screen.getAllByTestId('quad-tile')[3]);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
       'histogram_quantile(0.99) of the bucket rates summed over all 60 steps',
+    );
+  });
+
+  it('gives step times in the dashboard time zone', async () => {
+    renderPanel(ttft, { spec: { valueOverRange: 'last' }, timeZone: 'America/New_York' });
+    fireEvent.mouseOver(screen.getAllByTestId('quad-tile')[3]);
+    // The last of 60 one-minute steps from 2026-01-01T00:00Z is 00:59Z, i.e. 19:59 the day before in New York.
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'p99 at 2025-12-31 19:59:00-05:00, the last step with a value',
     );
   });
 

@@ -1,23 +1,18 @@
 // The VllmLatencyQuad panel: query results → view model (memoised per data/spec change) → tiles.
 
-import { Box, Tooltip, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
+import { useTimeZone } from '@perses-dev/components';
 import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
-import { LatencyQuadSpec, resolveSpec, ValueOverRange } from './latency-quad-model';
-import { CAPTION_PX, FOOTER_HEIGHT, MORE_LINE, quadLayout, TILE_PADDING_X } from './quad-layout';
+import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
+import { MORE_LINE, quadLayout } from './quad-layout';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
-import { SloSummary } from './SloSummary';
-import { shortenMiddle, textWidthEm } from './text-width';
+import { QuadFooter } from './QuadFooter';
 import { quadText } from './tile-text';
-
-const RANGE_CAPTION: Record<ValueOverRange, string> = {
-  range: 'whole range',
-  last: 'at the last step',
-  'mean-of-steps': 'mean of steps',
-};
 
 // Perses passes contentDimensions once the panel is measured; before that, lay out for a typical 6×8 panel.
 const FALLBACK_SIZE = { width: 480, height: 180 };
@@ -25,8 +20,13 @@ const FALLBACK_SIZE = { width: 480, height: 180 };
 export type LatencyQuadPanelProps = PanelProps<LatencyQuadSpec, TimeSeriesData>;
 
 export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
-  const spec = useMemo(() => resolveSpec(props.spec), [props.spec]);
-  const model = useMemo(() => buildQuadViewModel(props.queryResults, spec), [props.queryResults, spec]);
+  const spec = useMemo(() => resolveLatencyQuadSpec(props.spec), [props.spec]);
+  // Tooltips give step times in the dashboard's time zone.
+  const { timeZone } = useTimeZone();
+  const model = useMemo(
+    () => buildQuadViewModel(props.queryResults, spec, stepTimeFormat(timeZone)),
+    [props.queryResults, spec, timeZone],
+  );
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
 
   if (model.state !== 'rows') {
@@ -40,16 +40,6 @@ export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   }
 
   return <QuadRows rows={model.rows} warnings={model.warnings} spec={spec} width={width} height={height} />;
-}
-
-/** Below this (em) a footer name would be a stub; it is left out (the SLO and range caption need the room). */
-const MIN_FOOTER_NAME_EM = 3;
-
-/** Room for the single group's name in the footer (em of the caption font), beside the range caption and SLO. */
-function footerNameEm(width: number, rangeCaption: string, sloEm: number): number {
-  const gap = 12; // the footer's gap: 1.5
-  const others = textWidthEm(rangeCaption) * CAPTION_PX + gap + (sloEm > 0 ? sloEm * CAPTION_PX + gap : 0);
-  return (width - TILE_PADDING_X - others) / CAPTION_PX;
 }
 
 interface QuadRowsProps {
@@ -83,11 +73,9 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
       }),
     [width, height, tileCount, groups, maxRows, valueEm, statLabelEm, rowNameEm, sloEm, sparkline],
   );
-  const model = { rows, warnings };
-  const single = model.rows.length === 1;
-  const visible = model.rows.slice(0, layout.visibleGroups);
-  const hidden = model.rows.length - visible.length;
-  const nameEm = footerNameEm(width, RANGE_CAPTION[spec.valueOverRange], single && visible[0]?.slo ? sloEm : 0);
+  const single = rows.length === 1;
+  const visible = rows.slice(0, layout.visibleGroups);
+  const hidden = rows.length - visible.length;
   return (
     <Box data-state="rows" sx={{ display: 'flex', flexDirection: 'column', width, height, overflow: 'hidden' }}>
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -120,40 +108,13 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
           </Typography>
         )}
       </Box>
-      <Box sx={{ height: FOOTER_HEIGHT, display: 'flex', alignItems: 'center', gap: 1.5, px: 0.5, overflow: 'hidden' }}>
-        {single && visible[0]?.name && nameEm >= MIN_FOOTER_NAME_EM && (
-          <Typography
-            data-testid="quad-group-name"
-            variant="caption"
-            title={visible[0].name}
-            sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
-          >
-            {shortenMiddle(visible[0].name, nameEm)}
-          </Typography>
-        )}
-        <Typography
-          data-testid="quad-range-mode"
-          variant="caption"
-          color="text.secondary"
-          noWrap
-          sx={{ flexShrink: 1, minWidth: 0 }}
-        >
-          {RANGE_CAPTION[spec.valueOverRange]}
-        </Typography>
-        {/* The SLO carries numbers: it keeps its width, the captions around it give way. */}
-        {single && visible[0]?.slo && (
-          <Box sx={{ flexShrink: 0, display: 'flex' }}>
-            <SloSummary slo={visible[0].slo} format={spec.format} />
-          </Box>
-        )}
-        {model.warnings.length > 0 && (
-          <Tooltip title={model.warnings.join(' ')}>
-            <Typography data-testid="quad-warnings" variant="caption" sx={{ color: 'warning.main' }} noWrap>
-              ⚠ {model.warnings.length === 1 ? model.warnings[0] : `${model.warnings.length} notes`}
-            </Typography>
-          </Tooltip>
-        )}
-      </Box>
+      <QuadFooter
+        single={single ? visible[0] : undefined}
+        warnings={warnings}
+        spec={spec}
+        width={width}
+        sloEm={sloEm}
+      />
     </Box>
   );
 }

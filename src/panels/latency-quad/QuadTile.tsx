@@ -6,9 +6,9 @@
 import { Box, Tooltip, Typography } from '@mui/material';
 import { memo, ReactElement, useMemo } from 'react';
 
+import { Sparkline } from '../../components/Sparkline';
 import { TileValue } from './group-statistics';
 import { CAPTION_PX, INLINE_GAP, StatLabelPlacement, VALUE_LINE_HEIGHT } from './quad-layout';
-import { Sparkline } from './Sparkline';
 import { textWidthEm } from './text-width';
 
 export const VALUE_SIZE_VAR = '--quad-value-size';

@@ -1,5 +1,5 @@
 import * as publicEntry from '../../index';
-import { createInitialOptions } from './latency-quad-model';
+import { createInitialLatencyQuadOptions } from './latency-quad-spec';
 import * as exposedModule from './VllmLatencyQuad';
 
 describe('VllmLatencyQuad plugin object', () => {
@@ -12,7 +12,7 @@ describe('VllmLatencyQuad plugin object', () => {
   it('takes time-series queries and starts from the documented defaults', () => {
     const plugin = exposedModule.VllmLatencyQuad;
     expect(plugin.supportedQueryTypes).toEqual(['TimeSeriesQuery']);
-    expect(plugin.createInitialOptions()).toEqual(createInitialOptions());
+    expect(plugin.createInitialOptions()).toEqual(createInitialLatencyQuadOptions());
     expect(plugin.panelOptionsEditorComponents?.map((c) => c.label)).toEqual(['Settings']);
     expect(plugin.LoadingComponent).toBeDefined();
   });

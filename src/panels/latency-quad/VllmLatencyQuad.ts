@@ -2,7 +2,7 @@
 
 import { PanelPlugin } from '@perses-dev/plugin-system';
 
-import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { createInitialLatencyQuadOptions, LatencyQuadSpec } from './latency-quad-spec';
 import { LatencyQuadLoading } from './LatencyQuadLoading';
 import { LatencyQuadOptionsEditor } from './LatencyQuadOptionsEditor';
 import { LatencyQuadPanel, LatencyQuadPanelProps } from './LatencyQuadPanel';
@@ -12,5 +12,5 @@ export const VllmLatencyQuad: PanelPlugin<LatencyQuadSpec, LatencyQuadPanelProps
   LoadingComponent: LatencyQuadLoading,
   panelOptionsEditorComponents: [{ label: 'Settings', content: LatencyQuadOptionsEditor }],
   supportedQueryTypes: ['TimeSeriesQuery'],
-  createInitialOptions,
+  createInitialOptions: createInitialLatencyQuadOptions,
 };

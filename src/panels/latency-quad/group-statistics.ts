@@ -1,18 +1,46 @@
 // One histogram group → the numbers on its tiles: each statistic over the range (as chosen by
-// `valueOverRange`), its per-step series for the sparkline, and a sentence saying how it was computed.
+// `valueOverRange`), its per-step series for the sparkline, and a sentence saying how it was computed. Every
+// number comes from src/model (the Prometheus-checked functions); this file only picks which one to show.
 
 import { FormatOptions, formatValue } from '@perses-dev/core';
 
 import {
-  attainmentOfPrepared,
+  attainmentOfHistogram,
+  GroupMean,
+  highestFiniteBound,
+  histogramAtStep,
   HistogramGroup,
   isBucketBound,
-  quantileOfPrepared,
+  lastStepWithTraffic,
+  MonotonicHistogram,
+  quantileIsClamped,
+  quantileOfHistogram,
   quantilesPerStep,
-  rangeBuckets,
+  totalOfHistogram,
 } from '../../model/histogram';
-import { LatencyQuadSpec, LatencySlo, LatencyStatistic, statisticLabel, ValueOverRange } from './latency-quad-model';
-import { GroupMean } from './mean-series';
+import type { StepTimeFormat } from '../../shared/step-time';
+import {
+  LatencyQuadSpec,
+  LatencySlo,
+  LatencyStatistic,
+  LatencyValueOverRange,
+  statisticLabel,
+} from './latency-quad-spec';
+import {
+  explainClamped,
+  explainLastStep,
+  explainMeanOfSteps,
+  explainMeanOverRange,
+  explainNoTraffic,
+  explainOverRange,
+  explainQuantileOverRange,
+  explainSlo,
+  explainSloWindowLast,
+  explainSloWindowRange,
+  explainUndefinedEverywhere,
+} from './quad-messages';
+
+export type { StepTimeFormat };
 
 export interface TileValue {
   readonly statistic: LatencyStatistic;
@@ -37,26 +65,8 @@ export interface SloValue {
   readonly explanation: string;
 }
 
-/** The whole-range buckets, reduced to cumulative counts made monotonic (as Prometheus does). */
-export interface RangeHistogram {
-  readonly bounds: Float64Array;
-  readonly counts: Float64Array;
-  readonly n: number;
-  readonly total: number;
-}
-
-export function rangeHistogram(group: HistogramGroup): RangeHistogram {
-  const { bounds, counts, n } = rangeBuckets(group);
-  for (let i = 1; i < n; i++) if (counts[i] < counts[i - 1]) counts[i] = counts[i - 1];
-  const total = n > 0 && bounds[n - 1] === Infinity ? counts[n - 1] : NaN;
-  return { bounds, counts, n, total };
-}
-
-/** Whether quantile q of these cumulative buckets ranks inside the +Inf bucket (Prometheus clamps it). */
-function ranksInInf(q: number, bounds: ArrayLike<number>, counts: ArrayLike<number>, n: number): boolean {
-  if (n < 2 || bounds[n - 1] !== Infinity) return false;
-  return q * counts[n - 1] > counts[n - 2];
-}
+/** UTC, ISO 8601 to the second: the default outside a panel (the panel passes the dashboard's time zone). */
+export const utcStepTime: StepTimeFormat = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The last step of the group whose value is a finite number, or -1. */
 function lastFiniteStep(values: Float64Array): number {
@@ -75,41 +85,28 @@ function meanOfFinite(values: Float64Array): { mean: number; used: number } {
   return { mean: used > 0 ? sum / used : NaN, used };
 }
 
-function stepCumulative(
-  group: HistogramGroup,
-  step: number,
-): { bounds: Float64Array; counts: Float64Array; n: number } {
-  const width = group.bounds.length;
-  const bounds = new Float64Array(width);
-  const counts = new Float64Array(width);
-  let n = 0;
-  for (let slot = 0; slot < width; slot++) {
-    if (!group.present[step * width + slot]) continue;
-    bounds[n] = group.bounds[slot];
-    counts[n] = Math.max(group.counts[step * width + slot], n > 0 ? counts[n - 1] : -Infinity);
-    n++;
-  }
-  return { bounds, counts, n };
+function spanOf(group: HistogramGroup, time: StepTimeFormat): string {
+  const steps = group.timestamps.length;
+  return steps > 0 ? `${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])}` : '';
 }
-
-const time = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export interface GroupStatisticsInput {
   readonly group: HistogramGroup;
-  /** The group's whole-range buckets (computed once per group, shared with the SLO). */
-  readonly range: RangeHistogram;
+  /** The group's whole-range histogram (computed once per group, shared with the SLO). */
+  readonly range: MonotonicHistogram;
   readonly spec: LatencyQuadSpec;
   /** The group's mean series, or why it has none. */
   readonly mean: GroupMean | { missing: string };
+  readonly time?: StepTimeFormat;
 }
 
 /** Tiles in the order of `spec.statistics`. */
-export function groupTiles({ group, range, spec, mean }: GroupStatisticsInput): TileValue[] {
+export function groupTiles({ group, range, spec, mean, time = utcStepTime }: GroupStatisticsInput): TileValue[] {
   const quantiles = spec.statistics.flatMap((s) => (s.kind === 'quantile' ? [s.quantile] : []));
   const perStep = quantilesPerStep(group, quantiles);
-  const steps = group.timestamps.length;
-  const span = steps > 0 ? `${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])}` : '';
-  const noTraffic = !(range.total > 0);
+  const span = spanOf(group, time);
+  const noTraffic = !(totalOfHistogram(range) > 0);
+  const context = { group, span, noTraffic, time };
   let k = 0;
   return spec.statistics.map((statistic) => {
     const label = statisticLabel(statistic);
@@ -118,27 +115,16 @@ export function groupTiles({ group, range, spec, mean }: GroupStatisticsInput): 
         return { statistic, label, value: NaN, clamped: false, reason: 'no mean series', explanation: mean.missing };
       }
       return pickValue(statistic, label, mean.perStep, mean.overRange, spec.valueOverRange, {
-        group,
-        span,
-        noTraffic,
-        rangeText: `Σ ${spec.meanInput === 'sum' ? '_sum rate' : '(mean × +Inf bucket rate)'} / Σ +Inf bucket rate over the ${mean.usedSteps} steps of ${span}`,
+        ...context,
+        rangeText: explainMeanOverRange(spec.meanInput, mean.usedSteps, span),
         clampedAt: () => false,
       });
     }
     const q = statistic.quantile;
-    const series = perStep[k++];
-    // Same as rangeQuantile(group, q), without summing the whole range again for every quantile.
-    const overRange = quantileOfPrepared(q, range.bounds, range.counts.slice(), range.n);
-    return pickValue(statistic, label, series, overRange, spec.valueOverRange, {
-      group,
-      span,
-      noTraffic,
-      rangeText: `histogram_quantile(${q}) of the bucket rates summed over all ${steps} steps of ${span} (as histogram_quantile(${q}, sum by (le) (increase(…[$__range]))))`,
-      clampedAt: (step) => {
-        if (step === undefined) return ranksInInf(q, range.bounds, range.counts, range.n);
-        const at = stepCumulative(group, step);
-        return ranksInInf(q, at.bounds, at.counts, at.n);
-      },
+    return pickValue(statistic, label, perStep[k++], quantileOfHistogram(range, q), spec.valueOverRange, {
+      ...context,
+      rangeText: explainQuantileOverRange(q, group.timestamps.length, span),
+      clampedAt: (step) => quantileIsClamped(step === undefined ? range : histogramAtStep(group, step), q),
     });
   });
 }
@@ -148,6 +134,7 @@ interface PickContext {
   readonly span: string;
   readonly noTraffic: boolean;
   readonly rangeText: string;
+  readonly time: StepTimeFormat;
   /** Whether the value at `step` (undefined = whole range) is Prometheus's +Inf clamp. */
   readonly clampedAt: (step?: number) => boolean;
 }
@@ -157,97 +144,71 @@ function pickValue(
   label: string,
   perStep: Float64Array,
   overRange: number,
-  mode: ValueOverRange,
+  mode: LatencyValueOverRange,
   ctx: PickContext,
 ): TileValue {
   const base = { statistic, label, perStep };
   if (ctx.noTraffic) {
-    return {
-      ...base,
-      value: NaN,
-      clamped: false,
-      reason: 'no traffic',
-      explanation: `No observations in ${ctx.span}: the +Inf bucket rate is 0 at every step.`,
-    };
+    return { ...base, value: NaN, clamped: false, reason: 'no traffic', explanation: explainNoTraffic(ctx.span) };
   }
   if (mode === 'range') {
     const clamped = ctx.clampedAt();
-    return {
-      ...base,
-      value: overRange,
-      clamped,
-      explanation: `${label} = ${ctx.rangeText}.${clampNote(clamped, ctx.group)}`,
-    };
+    const explanation = explainOverRange(label, ctx.rangeText) + clampNote(clamped, ctx.group);
+    return { ...base, value: overRange, clamped, explanation };
   }
   if (mode === 'last') {
     const step = lastFiniteStep(perStep);
     if (step < 0) {
-      return {
-        ...base,
-        value: NaN,
-        clamped: false,
-        reason: 'no value',
-        explanation: `${label} is undefined at every step of ${ctx.span}.`,
-      };
+      const explanation = explainUndefinedEverywhere(label, ctx.span);
+      return { ...base, value: NaN, clamped: false, reason: 'no value', explanation };
     }
-    const skipped = perStep.length - 1 - step;
     const clamped = ctx.clampedAt(step);
-    const when = `at ${time(ctx.group.timestamps[step])}, the last step with a value${skipped > 0 ? ` (${skipped} later steps had none)` : ''}`;
-    return { ...base, value: perStep[step], clamped, explanation: `${label} ${when}.${clampNote(clamped, ctx.group)}` };
+    const skipped = perStep.length - 1 - step;
+    const explanation =
+      explainLastStep(label, ctx.time(ctx.group.timestamps[step]), skipped) + clampNote(clamped, ctx.group);
+    return { ...base, value: perStep[step], clamped, explanation };
   }
   const { mean, used } = meanOfFinite(perStep);
-  const skipped = perStep.length - used;
   return {
     ...base,
     value: mean,
     clamped: false,
     reason: used === 0 ? 'no value' : undefined,
-    explanation: `${label} = average of the ${used} per-step values over ${ctx.span}${skipped > 0 ? ` (${skipped} steps without a value skipped)` : ''}. Not a ${label} of the range: steps are weighted equally, whatever their traffic.`,
+    explanation: explainMeanOfSteps(label, used, ctx.span, perStep.length - used),
   };
 }
 
 function clampNote(clamped: boolean, group: HistogramGroup): string {
-  if (!clamped) return '';
-  const finite = group.bounds.filter((b) => Number.isFinite(b));
-  const top = finite[finite.length - 1];
-  return ` The rank falls in the +Inf bucket, so like Prometheus this shows the highest finite bound (${top}): the true value is at least that.`;
+  return clamped ? explainClamped(highestFiniteBound(group)) : '';
 }
 
-/** SLO attainment over the same window as the tiles (the whole range, or the last step for `last`). */
-export function groupSlo(
-  group: HistogramGroup,
-  slo: LatencySlo,
-  mode: ValueOverRange,
-  format: FormatOptions,
-  range: RangeHistogram = rangeHistogram(group),
-): SloValue {
+export interface GroupSloInput {
+  readonly group: HistogramGroup;
+  readonly slo: LatencySlo;
+  readonly mode: LatencyValueOverRange;
+  readonly format: FormatOptions;
+  readonly range: MonotonicHistogram;
+  readonly time?: StepTimeFormat;
+}
+
+/** SLO attainment over the same window as the tiles (the whole range, or the last step with traffic for `last`). */
+export function groupSlo({ group, slo, mode, format, range, time = utcStepTime }: GroupSloInput): SloValue {
   const thresholdIsBound = isBucketBound(slo.threshold, group.bounds);
   let attainment: number;
   let window: string;
-  const steps = group.timestamps.length;
   if (mode === 'last') {
-    let step = steps - 1;
-    let at = step >= 0 ? stepCumulative(group, step) : undefined;
-    while (step >= 0 && at && !(at.n >= 2 && at.counts[at.n - 1] > 0)) {
-      step--;
-      at = step >= 0 ? stepCumulative(group, step) : undefined;
-    }
-    attainment = at && step >= 0 ? attainmentOfPrepared(slo.threshold, at.bounds, at.counts, at.n) : NaN;
-    window = step >= 0 ? `at ${time(group.timestamps[step])} (last step with traffic)` : 'at the last step';
+    const step = lastStepWithTraffic(group);
+    attainment = step >= 0 ? attainmentOfHistogram(histogramAtStep(group, step), slo.threshold) : NaN;
+    window = explainSloWindowLast(step >= 0 ? time(group.timestamps[step]) : undefined);
   } else {
-    attainment = attainmentOfPrepared(slo.threshold, range.bounds, range.counts.slice(), range.n);
-    window =
-      steps > 0 ? `over ${time(group.timestamps[0])} – ${time(group.timestamps[steps - 1])} (whole-range buckets)` : '';
+    attainment = attainmentOfHistogram(range, slo.threshold);
+    window = explainSloWindowRange(spanOf(group, time));
   }
-  const thresholdText = formatValue(slo.threshold, format);
-  const how = thresholdIsBound
-    ? `cumulative count at le=${slo.threshold} / +Inf count`
-    : `interpolated inside the bucket that holds ${slo.threshold} (not a bucket bound, so this is an estimate)`;
   return {
     slo,
     attainment,
     met: attainment >= slo.target,
     thresholdIsBound,
-    explanation: `Share of observations ≤ ${thresholdText} ${window}: ${how}. Target ${Number((slo.target * 100).toPrecision(6))}%.`,
+    explanation: explainSlo(formatValue(slo.threshold, format), window, slo.threshold, thresholdIsBound, slo.target),
   };
 }

@@ -8,10 +8,13 @@ import {
   REQUEST_LATENCY_BOUNDS,
   TTFT_BOUNDS,
 } from './latency-quad-fixtures';
-import { createInitialOptions, LatencyQuadSpec } from './latency-quad-model';
+import { createInitialLatencyQuadOptions, LatencyQuadSpec } from './latency-quad-spec';
 import { buildQuadViewModel, QuadViewModel } from './quad-view-model';
 
-const spec = (patch: Partial<LatencyQuadSpec> = {}): LatencyQuadSpec => ({ ...createInitialOptions(), ...patch });
+const spec = (patch: Partial<LatencyQuadSpec> = {}): LatencyQuadSpec => ({
+  ...createInitialLatencyQuadOptions(),
+  ...patch,
+});
 const results = (...series: TimeSeries[][]) => series.map((s) => ({ data: { series: s } }));
 
 function rowsOf(model: QuadViewModel) {

@@ -1,7 +1,7 @@
 // The editor's one-line form of the statistics list: "mean, p50, p90, p99". Typing keeps order; per-statistic
 // threshold overrides survive as long as the statistic stays in the list.
 
-import { LatencyStatistic, statisticLabel } from './latency-quad-model';
+import { LatencyStatistic, statisticLabel } from './latency-quad-spec';
 
 export function statisticsToText(statistics: readonly LatencyStatistic[]): string {
   return statistics.map(statisticLabel).join(', ');

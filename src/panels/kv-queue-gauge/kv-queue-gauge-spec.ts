@@ -1,6 +1,9 @@
-// The VllmKvQueueGauge panel spec: its TypeScript shape and defaults. The CUE model in
-// schemas/vllm-kv-queue-gauge/ describes the same shape; keep the two in step (a jest test checks the defaults).
+// The VllmKvQueueGauge spec model: the panel options as stored in a dashboard and their defaults. (The view model,
+// what the panel draws, is kv-queue-view-model.ts.) The CUE model in schemas/vllm-kv-queue-gauge/ describes the same
+// shape; test/schemas/kv-queue-gauge.test.ts checks that its defaults equal createInitialKvQueueGaugeOptions().
 import { ThresholdOptions } from '@perses-dev/core';
+
+import { withSpecDefaults } from '../../shared/spec-defaults';
 
 /**
  * What one of the panel's queries measures. Roles are assigned by position (query 1, 2, …) rather than
@@ -10,8 +13,8 @@ export type KvQueueRole = 'kv' | 'running' | 'waiting' | 'preemptions' | 'capaci
 export const KV_QUEUE_ROLES: readonly KvQueueRole[] = ['kv', 'running', 'waiting', 'preemptions', 'capacity'];
 
 /** How each series is reduced to one number over the dashboard's time range. */
-export type ValueOverRange = 'last' | 'max' | 'mean';
-export const VALUES_OVER_RANGE: readonly ValueOverRange[] = ['last', 'max', 'mean'];
+export type KvValueOverRange = 'last' | 'max' | 'mean';
+export const KV_VALUES_OVER_RANGE: readonly KvValueOverRange[] = ['last', 'max', 'mean'];
 
 /** Unit of the `kv` query: vLLM exports a 0–1 fraction; some dashboards multiply by 100. */
 export type KvScale = 'fraction' | 'percent';
@@ -25,7 +28,7 @@ export interface KvQueueGaugeSpec {
   /** Unit of the `kv` query's values. */
   kvScale: KvScale;
   /** Reduction of each series over the time range. */
-  valueOverRange: ValueOverRange;
+  valueOverRange: KvValueOverRange;
   /**
    * KV-usage thresholds. Absolute mode: step values are fractions of the cache (0.8 = 80 %), whatever
    * `kvScale` is. Percent mode: step values are percent (80). The highest step is "critical", the one
@@ -55,7 +58,7 @@ export const DEFAULT_CRITICAL = 0.95;
 export const DEFAULT_MAX_INSTANCES = 5;
 export const DEFAULT_DECIMAL_PLACES = 1;
 
-export function createInitialOptions(): KvQueueGaugeSpec {
+export function createInitialKvQueueGaugeOptions(): KvQueueGaugeSpec {
   return {
     queryRoles: [...DEFAULT_QUERY_ROLES],
     kvScale: 'fraction',
@@ -67,12 +70,7 @@ export function createInitialOptions(): KvQueueGaugeSpec {
   };
 }
 
-/**
- * A dashboard may store `spec: {}` (the CUE model fills defaults only while validating), so the panel
- * reads every field through this.
- */
-export function withDefaults(spec: Partial<KvQueueGaugeSpec> | undefined): KvQueueGaugeSpec {
-  const defaults = createInitialOptions();
-  const given = Object.fromEntries(Object.entries(spec ?? {}).filter(([, v]) => v !== undefined && v !== null));
-  return { ...defaults, ...given };
+/** The stored spec with every default filled in (shared rule: src/shared/spec-defaults.ts). */
+export function resolveKvQueueGaugeSpec(stored: Partial<KvQueueGaugeSpec> | undefined): KvQueueGaugeSpec {
+  return withSpecDefaults(stored, createInitialKvQueueGaugeOptions());
 }

@@ -1,8 +1,10 @@
 // From role-assigned series to everything the KV & queue panel shows: fleet numbers, per-instance rows,
 // the saturation verdict and the problems to report. Framework-free.
-import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
+import { SeriesLike } from '../../model/series';
+import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
+import { kvAbove100, kvLooksPercent, kvNegative, noInstanceLabel } from './kv-queue-messages';
 import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
-import { RoleAssignment, RoleSeries } from './query-roles';
+import { RoleAssignment } from './query-roles';
 import { saturationVerdict, VerdictResult } from './saturation-verdict';
 import { combinePerStep, CrossSeries, Point, reduceOverRange } from './series-reduce';
 
@@ -41,19 +43,19 @@ export interface KvQueueView {
 
 const known = (v: number | null): v is number => v !== null && !Number.isNaN(v);
 
-function firstLabelPresent(series: readonly RoleSeries[], configured?: string): string | undefined {
+function firstLabelPresent(series: readonly SeriesLike[], configured?: string): string | undefined {
   if (configured) return series.some((s) => s.labels?.[configured] !== undefined) ? configured : undefined;
   return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => s.labels?.[label] !== undefined));
 }
 
 /** Divides percent input by 100 so that everything downstream is a 0–1 fraction. */
-function scaleKv(series: readonly RoleSeries[], divisor: number): RoleSeries[] {
+function scaleKv(series: readonly SeriesLike[], divisor: number): SeriesLike[] {
   if (divisor === 1) return [...series];
   return series.map((s) => ({ ...s, values: s.values.map(([t, v]) => [t, v === null ? null : v / divisor] as const) }));
 }
 
 /** vLLM's KV gauge is a 0–1 fraction; values above 1 mean a ×100 query or the wrong unit option. */
-function kvScaleProblem(series: readonly RoleSeries[], spec: KvQueueGaugeSpec): string | undefined {
+function kvScaleProblem(series: readonly SeriesLike[], spec: KvQueueGaugeSpec): string | undefined {
   let highest = -Infinity;
   let lowest = Infinity;
   for (const s of series) {
@@ -63,18 +65,14 @@ function kvScaleProblem(series: readonly RoleSeries[], spec: KvQueueGaugeSpec): 
       lowest = Math.min(lowest, v);
     }
   }
-  if (lowest < 0) return `KV usage ${lowest} is negative: the kv query must return usage between 0 and 1 (or 0–100)`;
-  if (spec.kvScale === 'fraction' && highest > 1) {
-    return `KV usage ${highest} is above 1: the kv query looks like percent, so set "KV unit" to percent (0–100) or drop the ×100 from the query`;
-  }
-  if (spec.kvScale === 'percent' && highest > 100) {
-    return `KV usage ${highest} is above 100 %: check the kv query (vLLM's kv_cache_usage_perc is a 0–1 fraction)`;
-  }
+  if (lowest < 0) return kvNegative(lowest);
+  if (spec.kvScale === 'fraction' && highest > 1) return kvLooksPercent(highest);
+  if (spec.kvScale === 'percent' && highest > 100) return kvAbove100(highest);
   return undefined;
 }
 
 function fleetValue(
-  series: readonly RoleSeries[] | undefined,
+  series: readonly SeriesLike[] | undefined,
   how: CrossSeries,
   spec: KvQueueGaugeSpec,
 ): number | null {
@@ -84,12 +82,12 @@ function fleetValue(
 
 /** Per-instance values of one role: several series for one instance (e.g. one per engine) are combined. */
 function perInstance(
-  series: readonly RoleSeries[] | undefined,
+  series: readonly SeriesLike[] | undefined,
   label: string,
   how: CrossSeries,
   spec: KvQueueGaugeSpec,
 ): Map<string, number | null> {
-  const groups = new Map<string, RoleSeries[]>();
+  const groups = new Map<string, SeriesLike[]>();
   for (const s of series ?? []) {
     const name = s.labels?.[label];
     if (name === undefined) continue;
@@ -114,7 +112,7 @@ function compareWorstFirst(a: InstanceRow, b: InstanceRow): number {
 }
 
 function instanceRows(
-  bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>,
+  bySeries: Partial<Record<KvQueueRole, readonly SeriesLike[]>>,
   label: string,
   spec: KvQueueGaugeSpec,
 ): InstanceRow[] {
@@ -137,7 +135,7 @@ function instanceRows(
  * instance (`--max-num-seqs`), so it is multiplied by the instances the running query reports.
  */
 function fleetCapacity(
-  bySeries: Partial<Record<KvQueueRole, readonly RoleSeries[]>>,
+  bySeries: Partial<Record<KvQueueRole, readonly SeriesLike[]>>,
   spec: KvQueueGaugeSpec,
 ): number | null {
   if (bySeries.capacity) {
@@ -175,9 +173,7 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
   const allSeries = [...(kvSeries ?? []), ...(bySeries.running ?? []), ...(bySeries.waiting ?? [])];
   const instanceLabel = firstLabelPresent(allSeries, spec.instanceLabel);
   if (spec.instanceLabel && !instanceLabel && allSeries.length > 0) {
-    problems.push(
-      `no series carries the label "${spec.instanceLabel}": group the queries by it (sum by (${spec.instanceLabel}) (…)) or change "Instance label"`,
-    );
+    problems.push(noInstanceLabel(spec.instanceLabel));
   }
   const instances = instanceLabel ? instanceRows(bySeries, instanceLabel, spec) : [];
   const worst = instances.find((row) => known(row.kv));

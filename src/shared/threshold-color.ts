@@ -1,8 +1,12 @@
-// Tile colours from Perses ThresholdOptions, with the same step rule as the official Stat chart: the last step
-// whose value is ≤ the tile value wins; a step without a colour takes the theme palette entry at its index.
+// One threshold → colour rule for every panel, the same as the official Stat chart's (stat-chart-plugin
+// get-color): the last step whose value is ≤ the value wins; a step without a colour takes the theme palette
+// entry at its index, and past the palette's end the default colour.
 
 import { ThresholdColorPalette, ThresholdOptions } from '@perses-dev/core';
 
+import { stepColor } from './step-color';
+
+/** The colour of `value` under Perses ThresholdOptions; percent mode compares against `max`. */
 export function thresholdColor(
   value: number,
   thresholds: ThresholdOptions | undefined,
@@ -16,7 +20,7 @@ export function thresholdColor(
   const compared = percentOf ? (value / percentOf) * 100 : value;
   let color = defaultColor;
   thresholds.steps.forEach((step, index) => {
-    if (compared >= step.value) color = step.color ?? palette.palette[index] ?? defaultColor;
+    if (compared >= step.value) color = stepColor(step, index, palette, defaultColor);
   });
   return color;
 }

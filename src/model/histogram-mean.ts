@@ -1,18 +1,17 @@
-// The mean of a histogram, from the series WITHOUT `le` that carry the same labels as its buckets.
+// The mean of a histogram, from a series WITHOUT `le` that carries the same labels as its buckets.
 //
-// Contract (README "VllmLatencyQuad"): with `meanInput: sum` such a series is the rate of the histogram's
-// `_sum`, so mean = Σ sum / Σ (+Inf bucket) — the count is the +Inf bucket, no `_count` query needed, and the
-// ratio of sums is the exact mean over the range (a mean of per-step means would over-weight quiet steps).
-// With `meanInput: mean` the series is a ready-made mean per step (e.g. `rate(_sum) / rate(_count)`); it is
-// weighted by the +Inf bucket over the range, which gives back the same exact mean.
+// Contract (README "VllmLatencyQuad"): with input `sum` such a series is the rate of the histogram's `_sum`,
+// so mean = Σ sum / Σ (+Inf bucket) — the count is the +Inf bucket, no `_count` query needed, and the ratio
+// of sums is the exact mean over the range (a mean of per-step means would over-weight quiet steps). With
+// input `mean` the series is a ready-made mean per step (e.g. `rate(_sum) / rate(_count)`); it is weighted by
+// the +Inf bucket over the range, which gives back the same exact mean.
 
-import { HistogramGroup, totalPerStep } from '../../model/histogram';
-import { MeanInput } from './latency-quad-model';
+import { HistogramGroup } from './histogram-group';
+import { totalPerStep } from './histogram-series';
+import { SeriesLike } from './series';
 
-export interface PlainSeries {
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly values: ReadonlyArray<readonly [number, number | null]>;
-}
+/** What a series without `le` carries: the `_sum` rate, or a ready-made mean per step. */
+export type MeanInput = 'sum' | 'mean';
 
 export interface GroupMean {
   /** Mean at each of the group's steps; NaN where the step has no traffic or no mean sample. */
@@ -24,7 +23,7 @@ export interface GroupMean {
 }
 
 /** Aligns one plain series on the group's time axis and derives the mean per step and over the range. */
-export function groupMean(group: HistogramGroup, series: PlainSeries, input: MeanInput): GroupMean {
+export function groupMean(group: HistogramGroup, series: SeriesLike, input: MeanInput): GroupMean {
   const steps = group.timestamps.length;
   const stepOf = new Map<number, number>();
   group.timestamps.forEach((t, i) => stepOf.set(t, i));

@@ -1,10 +1,10 @@
 import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET, series, STEP_MS, T0 } from './kv-queue-fixtures';
-import { createInitialOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-model';
-import { buildKvQueueView } from './kv-queue-model';
+import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
+import { buildKvQueueView } from './kv-queue-view-model';
 import { assignQueryRoles } from './query-roles';
 
 function view(data: Partial<Record<KvQueueRole, Samples[]>>, overrides: Partial<KvQueueGaugeSpec> = {}) {
-  const spec = { ...createInitialOptions(), ...overrides };
+  const spec = { ...createInitialKvQueueGaugeOptions(), ...overrides };
   const results = spec.queryRoles.filter((role) => data[role]).map((role) => roleResult(role, data[role]!));
   return buildKvQueueView(assignQueryRoles(spec.queryRoles, panelQueries(spec.queryRoles), results), spec);
 }
@@ -105,7 +105,7 @@ describe('buildKvQueueView', () => {
   });
 
   test('the instance label is detected as instance when series carry no pod label', () => {
-    const spec = createInitialOptions();
+    const spec = createInitialKvQueueGaugeOptions();
     const byInstance = (samples: Samples[]) => ({
       series: samples.map((s, i) => series({ instance: `10.0.3.${i + 11}:8000` }, s)),
     });
@@ -124,7 +124,7 @@ describe('buildKvQueueView', () => {
   });
 
   test('several engines of one pod are combined: KV max, counts summed', () => {
-    const spec = { ...createInitialOptions(), instanceLabel: 'pod' };
+    const spec = { ...createInitialKvQueueGaugeOptions(), instanceLabel: 'pod' };
     const assignment = {
       series: {
         kv: [series({ pod: 'p', engine: '0' }, [0.4]), series({ pod: 'p', engine: '1' }, [0.9])],
@@ -138,7 +138,7 @@ describe('buildKvQueueView', () => {
   });
 
   test('aggregated queries without instance labels give no per-instance list', () => {
-    const spec = createInitialOptions();
+    const spec = createInitialKvQueueGaugeOptions();
     const assignment = {
       series: { kv: [series({}, [0.42])], running: [series({}, [17])], waiting: [series({}, [0])] },
       missing: [],

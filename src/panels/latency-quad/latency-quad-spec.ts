@@ -1,8 +1,14 @@
-// The VllmLatencyQuad panel spec: its TypeScript shape, defaults and the one place that fills them in.
-// The CUE model in schemas/vllm-latency-quad/ mirrors this file; its defaults equal createInitialOptions()
-// (test/schemas/latency-quad-schema.test.ts proves it).
+// The VllmLatencyQuad spec model: the panel options as stored in a dashboard, their defaults and the one place
+// that fills them in. (The view model, what the panel draws, is quad-view-model.ts.) The CUE model in
+// schemas/vllm-latency-quad/ mirrors this file; its defaults equal createInitialLatencyQuadOptions()
+// (test/schemas/latency-quad.test.ts proves it).
 
 import { FormatOptions, ThresholdOptions } from '@perses-dev/core';
+
+import { MeanInput } from '../../model/histogram';
+import { withSpecDefaults } from '../../shared/spec-defaults';
+
+export type { MeanInput } from '../../model/histogram';
 
 /** The arithmetic mean of the observations. */
 export interface MeanStatistic {
@@ -27,15 +33,7 @@ export type LatencyStatistic = MeanStatistic | QuantileStatistic;
  * - `last`: the statistic at the last step that has data;
  * - `mean-of-steps`: the average of the per-step values (steps without a value are skipped).
  */
-export type ValueOverRange = 'range' | 'last' | 'mean-of-steps';
-
-/**
- * What a series without `le` carries, matched to the histogram group with the same labels:
- * - `sum`: the rate of the histogram's `_sum`; mean = Σ sum / Σ (+Inf bucket) — exact, no extra query;
- * - `mean`: a ready-made mean per step (e.g. `rate(_sum) / rate(_count)`); weighted by the +Inf bucket
- *   over the range so it stays exact for `range`.
- */
-export type MeanInput = 'sum' | 'mean';
+export type LatencyValueOverRange = 'range' | 'last' | 'mean-of-steps';
 
 /** A service-level objective on the same buckets: "≥ target of requests take ≤ threshold". */
 export interface LatencySlo {
@@ -56,9 +54,14 @@ export interface LatencyGroupsOptions {
 
 export interface LatencyQuadSpec {
   statistics: LatencyStatistic[];
-  valueOverRange: ValueOverRange;
-  format: FormatOptions;
+  valueOverRange: LatencyValueOverRange;
+  /**
+   * What a series without `le` carries, matched to the histogram group with the same labels: `sum` = the rate of
+   * the histogram's `_sum` (mean = Σ sum / Σ +Inf bucket, exact, no extra query); `mean` = a ready-made mean
+   * per step, weighted by the +Inf bucket over the range so it stays exact for `range`.
+   */
   meanInput: MeanInput;
+  format: FormatOptions;
   sparkline: boolean;
   thresholds?: ThresholdOptions;
   slo?: LatencySlo;
@@ -72,7 +75,7 @@ export const DEFAULT_STATISTICS: readonly LatencyStatistic[] = [
   { kind: 'quantile', quantile: 0.99 },
 ];
 
-export function createInitialOptions(): LatencyQuadSpec {
+export function createInitialLatencyQuadOptions(): LatencyQuadSpec {
   return {
     statistics: DEFAULT_STATISTICS.map((s) => ({ ...s })),
     valueOverRange: 'range',
@@ -82,21 +85,11 @@ export function createInitialOptions(): LatencyQuadSpec {
   };
 }
 
-/**
- * Fills in what a dashboard left out. Perses hands the panel the spec exactly as stored (CUE defaults are
- * not applied in the browser), so `spec: {}` in a dashboard must render the same as the defaults.
- */
-export function resolveSpec(spec: Partial<LatencyQuadSpec> | undefined): LatencyQuadSpec {
-  const defaults = createInitialOptions();
-  const s = spec ?? {};
-  return {
-    ...s,
-    statistics: s.statistics && s.statistics.length > 0 ? s.statistics : defaults.statistics,
-    valueOverRange: s.valueOverRange ?? defaults.valueOverRange,
-    format: s.format ?? defaults.format,
-    meanInput: s.meanInput ?? defaults.meanInput,
-    sparkline: s.sparkline ?? defaults.sparkline,
-  };
+/** The stored spec with every default filled in (shared rule: src/shared/spec-defaults.ts); no tile = the defaults. */
+export function resolveLatencyQuadSpec(stored: Partial<LatencyQuadSpec> | undefined): LatencyQuadSpec {
+  const defaults = createInitialLatencyQuadOptions();
+  const spec = withSpecDefaults(stored, defaults);
+  return spec.statistics.length > 0 ? spec : { ...spec, statistics: defaults.statistics };
 }
 
 /** Short tile title: "mean", "p50", "p99.9". */

@@ -1,5 +1,6 @@
-// A numeric option: blank clears it (when the option may be unset), a value the spec accepts sets it, and
-// anything else is ignored, so a half-typed or out-of-range number never reaches the stored spec.
+// The one numeric field of both options editors: blank clears the option (when it may be unset), a value the
+// spec accepts sets it, and anything else is ignored, so a half-typed or out-of-range number never reaches the
+// stored spec. Put it inside an OptionsEditorControl, which gives it its visible label.
 import { TextField } from '@mui/material';
 import { ReactElement } from 'react';
 

@@ -1,0 +1,195 @@
+// Bucket series (one per `le`) → histogram groups on a common time axis. Bounds are parsed, sorted and merged
+// once per group, so each step later only copies one row of counts (see histogram-series.ts).
+
+import { LabelOrderColumns, labelOrderColumns } from './histogram-nan-le';
+import { parsePromFloat } from './prom-float';
+import { SeriesLike } from './series';
+
+/** One histogram (bucket series sharing every label but `le`), aligned on a common time axis. */
+export interface HistogramGroup {
+  /** Stable identity: the group's labels, sorted, as `name="value"` pairs. */
+  readonly key: string;
+  /** The bucket series' labels minus `le` and `__name__` (what `histogram_quantile` keeps). */
+  readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Ascending distinct bucket bounds (buckets sharing a bound are merged, as Prometheus does). A series whose
+   * `le` is "NaN" keeps a slot of its own, after all others (Prometheus never merges NaN bounds).
+   */
+  readonly bounds: Float64Array;
+  /** Sorted union of the member series' timestamps (ms). */
+  readonly timestamps: Float64Array;
+  /** Row-major `timestamps.length × bounds.length` bucket values; a slot with no sample holds 0. */
+  readonly counts: Float64Array;
+  /** Same shape as `counts`: 1 where at least one member series had a sample. */
+  readonly present: Uint8Array;
+  /** `le` values that Prometheus would not parse, so they were skipped. */
+  readonly ignoredLe: readonly string[];
+  /** Only when some `le` is "NaN" (undefined for every ordinary histogram): see histogram-nan-le.ts. */
+  readonly byLabel?: LabelOrderColumns;
+}
+
+export interface GroupedSeries<S extends SeriesLike> {
+  readonly groups: HistogramGroup[];
+  /** Series without an `le` label (for the panels: means or other plain series). */
+  readonly plain: S[];
+}
+
+const DROPPED_LABELS = new Set(['le', '__name__']);
+
+/** Canonical key of a label set, ignoring `le` and `__name__`. */
+export function groupKey(labels: Readonly<Record<string, string>> | undefined): string {
+  if (!labels) return '';
+  return Object.keys(labels)
+    .filter((name) => !DROPPED_LABELS.has(name))
+    .sort()
+    .map((name) => `${name}=${JSON.stringify(labels[name])}`)
+    .join(',');
+}
+
+/** Splits series into histograms (grouped by their labels minus `le`) and plain series. */
+export function groupBucketSeries<S extends SeriesLike>(series: ReadonlyArray<S>): GroupedSeries<S> {
+  const members = new Map<string, S[]>();
+  const plain: S[] = [];
+  for (const s of series) {
+    if (s.labels?.le === undefined) {
+      plain.push(s);
+      continue;
+    }
+    const key = groupKey(s.labels);
+    const list = members.get(key);
+    if (list) list.push(s);
+    else members.set(key, [s]);
+  }
+  const groups = [...members.entries()].map(([key, list]) => buildGroup(key, list));
+  return { groups, plain };
+}
+
+function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramGroup {
+  const labels: Record<string, string> = {};
+  for (const [name, value] of Object.entries(members[0].labels ?? {}))
+    if (!DROPPED_LABELS.has(name)) labels[name] = value;
+
+  const ignoredLe: string[] = [];
+  const memberBounds = members.map((m) => {
+    const bound = parsePromFloat(m.labels?.le ?? '');
+    if (bound === undefined) ignoredLe.push(m.labels?.le ?? '');
+    return bound;
+  });
+  const { bounds, memberSlot } = slotsOfBounds(memberBounds);
+  // Members almost always share one time axis: try the first member's, and fall back to the union of all
+  // members' timestamps if some point is not on it. One pass over the points in the usual case.
+  const layout =
+    fillGroup(members, timestampsOf(members[0]), bounds.length, memberSlot) ??
+    fillGroup(members, unionOfTimestamps(members), bounds.length, memberSlot)!;
+  const group = { key, labels, bounds, ...layout, ignoredLe };
+  const byLabel = labelOrderColumns(members, memberBounds, layout.timestamps);
+  return byLabel ? { ...group, byLabel } : group;
+}
+
+/**
+ * The group's slots: distinct numeric bounds ascending, then one slot per NaN-bound member (NaN never merges),
+ * and the slot of each member (undefined for an unparseable `le`).
+ */
+function slotsOfBounds(memberBounds: ReadonlyArray<number | undefined>): {
+  bounds: Float64Array;
+  memberSlot: Array<number | undefined>;
+} {
+  const numeric = memberBounds.filter((b): b is number => b !== undefined && !Number.isNaN(b));
+  const distinct = Float64Array.from(new Set(numeric)).sort();
+  const slotOfBound = new Map<number, number>();
+  distinct.forEach((b, i) => slotOfBound.set(b, i));
+  let nanSlots = 0;
+  const memberSlot = memberBounds.map((b) =>
+    b === undefined ? undefined : Number.isNaN(b) ? distinct.length + nanSlots++ : slotOfBound.get(b),
+  );
+  const bounds = new Float64Array(distinct.length + nanSlots).fill(NaN);
+  bounds.set(distinct);
+  return { bounds, memberSlot };
+}
+
+interface Layout {
+  timestamps: Float64Array;
+  counts: Float64Array;
+  present: Uint8Array;
+}
+
+/**
+ * Spreads the members' points over `timestamps`, adding members that share a slot. Undefined when a point's
+ * timestamp is not in `timestamps`.
+ */
+function fillGroup(
+  members: ReadonlyArray<SeriesLike>,
+  timestamps: Float64Array,
+  width: number,
+  memberSlot: ReadonlyArray<number | undefined>,
+): Layout | undefined {
+  const steps = timestamps.length;
+  const counts = new Float64Array(steps * width);
+  const present = new Uint8Array(steps * width);
+  for (let i = 0; i < members.length; i++) {
+    // A member with an unparseable `le` adds no bucket, but its timestamps are steps all the same (NaN there).
+    const slot = memberSlot[i] ?? -1;
+    const values = members[i].values;
+    let hint = 0; // points come in time order (as Prometheus returns them); else a binary search
+    for (let j = 0; j < values.length; j++) {
+      const point = values[j];
+      const t = point[0];
+      let step = hint;
+      if (!(step < steps && timestamps[step] === t)) {
+        step = lowerBound(timestamps, t);
+        if (!(step < steps && timestamps[step] === t)) return undefined;
+      }
+      hint = step + 1;
+      const v = point[1];
+      if (v === null || slot < 0) continue;
+      const cell = step * width + slot;
+      counts[cell] += v;
+      present[cell] = 1;
+    }
+  }
+  return { timestamps, counts, present };
+}
+
+/** One member's timestamps, sorted and distinct. */
+function timestampsOf(member: SeriesLike): Float64Array {
+  const values = member.values;
+  const all = new Float64Array(values.length);
+  let sorted = true;
+  for (let j = 0; j < values.length; j++) {
+    all[j] = values[j][0];
+    if (j > 0 && !(all[j] > all[j - 1])) sorted = false;
+  }
+  return sorted ? all : distinctSorted(all);
+}
+
+/** Sorted distinct timestamps of all members. */
+function unionOfTimestamps(members: ReadonlyArray<SeriesLike>): Float64Array {
+  let total = 0;
+  for (let i = 0; i < members.length; i++) total += members[i].values.length;
+  const all = new Float64Array(total);
+  let k = 0;
+  for (let i = 0; i < members.length; i++) {
+    const values = members[i].values;
+    for (let j = 0; j < values.length; j++) all[k++] = values[j][0];
+  }
+  return distinctSorted(all);
+}
+
+function distinctSorted(all: Float64Array): Float64Array {
+  all.sort();
+  let n = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[n - 1]) all[n++] = all[k];
+  return n === all.length ? all : all.slice(0, n);
+}
+
+/** Index of the first element ≥ t in an ascending array. */
+function lowerBound(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

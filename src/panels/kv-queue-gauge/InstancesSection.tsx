@@ -1,0 +1,65 @@
+// Instances section of the KV & queue editor: the label naming instances, the list length and the sparklines.
+import { Switch, TextField } from '@mui/material';
+import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
+import { ReactElement } from 'react';
+
+import { NumberOptionField } from '../../components/NumberOptionField';
+import { SectionProps } from './editor-section';
+
+export function InstancesSection({ spec, update }: SectionProps): ReactElement {
+  return (
+    <OptionsEditorGroup title="Instances">
+      <OptionsEditorControl
+        label="Instance label"
+        description="Blank = first of pod, instance, engine found on the series."
+        control={
+          <TextField
+            size="small"
+            value={spec.instanceLabel ?? ''}
+            placeholder="pod"
+            inputProps={{ 'aria-label': 'Instance label' }}
+            onChange={(e) =>
+              update({ instanceLabel: e.target.value.trim() === '' ? undefined : e.target.value.trim() })
+            }
+          />
+        }
+      />
+      <OptionsEditorControl
+        label="Max instances"
+        description="Rows before +N more; 0 hides the list."
+        control={
+          <NumberOptionField
+            label="Max instances"
+            value={spec.maxInstances}
+            min={0}
+            max={50}
+            accepts={(n) => Number.isInteger(n) && n >= 0 && n <= 50}
+            onChange={(maxInstances) => maxInstances !== undefined && update({ maxInstances })}
+          />
+        }
+      />
+      <OptionsEditorControl
+        label="Sparklines"
+        description="Worst KV usage and waiting requests over time."
+        control={
+          <Switch
+            checked={spec.sparklines}
+            inputProps={{ 'aria-label': 'Sparklines' }}
+            onChange={(e) => update({ sparklines: e.target.checked })}
+          />
+        }
+      />
+      <OptionsEditorControl
+        label="Running sparkline"
+        description="Running requests over time, beside the waiting line."
+        control={
+          <Switch
+            checked={spec.runningSparkline}
+            inputProps={{ 'aria-label': 'Running sparkline' }}
+            onChange={(e) => update({ runningSparkline: e.target.checked })}
+          />
+        }
+      />
+    </OptionsEditorGroup>
+  );
+}

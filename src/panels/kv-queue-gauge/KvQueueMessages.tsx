@@ -1,0 +1,18 @@
+// The panel's message lines at the bottom: missing roles, data or option problems, ignored queries.
+import { Box, Typography } from '@mui/material';
+import { ReactElement } from 'react';
+
+import { PanelMessage } from './use-kv-queue-view';
+
+export function KvQueueMessages({ messages }: { messages: readonly PanelMessage[] }): ReactElement | null {
+  if (messages.length === 0) return null;
+  return (
+    <Box data-testid="kv-queue-messages" sx={{ mt: 'auto' }}>
+      {messages.map((m) => (
+        <Typography key={m.key} variant="caption" component="div" color="warning.main" sx={{ lineHeight: 1.3 }}>
+          {m.text}
+        </Typography>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+// Every sentence the KV & queue panel shows a user about its queries, data and options, in one place so the
+// logic that decides when to show them reads straight and the wording can be reviewed together.
+
+/** A line of the panel's message list for a role that gives nothing to show. */
+export const missingRoleMessage = (role: string, reason: string) => `Missing ${role}: ${reason}`;
+
+// --- Query roles (query-roles.ts)
+
+export const noResultPositional = (queryName: string) =>
+  `no result for ${queryName}: add the query or check the panel header for its error`;
+export const roleBeyondQueries = (role: string, index: number, queryCount: number) =>
+  `the role "${role}" is given to query ${index + 1}, but the panel has only ${queryCount} ${queryCount === 1 ? 'query' : 'queries'}`;
+export const noResult = (queryName: string) =>
+  `no result for ${queryName}: it failed or is still loading (see the panel header)`;
+export const noSeries = (queryName: string) =>
+  `${queryName} returned no series: check the metric name and the $model_name filter`;
+export const roleMissing = (role: string) =>
+  `no query has the role "${role}": add one and list "${role}" in Query roles`;
+export const queryWithoutRole = (index: number) =>
+  `query ${index + 1} has no role and is ignored: add its role to Query roles`;
+
+// --- Data (kv-queue-view-model.ts)
+
+export const kvNegative = (lowest: number) =>
+  `KV usage ${lowest} is negative: the kv query must return usage between 0 and 1 (or 0–100)`;
+export const kvLooksPercent = (highest: number) =>
+  `KV usage ${highest} is above 1: the kv query looks like percent, so set "KV unit" to percent (0–100) or drop the ×100 from the query`;
+export const kvAbove100 = (highest: number) =>
+  `KV usage ${highest} is above 100 %: check the kv query (vLLM's kv_cache_usage_perc is a 0–1 fraction)`;
+export const noInstanceLabel = (label: string) =>
+  `no series carries the label "${label}": group the queries by it (sum by (${label}) (…)) or change "Instance label"`;
+
+// --- Thresholds (kv-thresholds.ts)
+
+export const thresholdOutsidePercent = (value: number) =>
+  `threshold ${value} is outside 0–100: in percent mode steps are percent of the KV cache`;
+export const thresholdOutsideAbsolute = (value: number) =>
+  `threshold ${value} is outside 0–1: in absolute mode steps are fractions of the KV cache (0.8 = 80 %); switch the thresholds to percent mode to enter 80`;
+export const thresholdPercentBelowOne = (values: readonly number[]) =>
+  `thresholds ${values.join(', ')} are in percent mode, i.e. below 1 %: enter 80 for 80 % or switch back to absolute`;

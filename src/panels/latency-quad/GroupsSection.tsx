@@ -1,0 +1,76 @@
+// Grouped-rows section of the Latency Quad editor: row label format, the statistic rows are sorted by, and a cap.
+import { MenuItem, TextField } from '@mui/material';
+import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
+import { ReactElement } from 'react';
+
+import { NumberOptionField } from '../../components/NumberOptionField';
+import { SectionProps } from './editor-section';
+import { LatencyGroupsOptions, statisticKey, statisticLabel } from './latency-quad-spec';
+
+const AUTO = 'auto';
+
+export function GroupsSection({ spec, update }: SectionProps): ReactElement {
+  const groups = spec.groups ?? {};
+  // Unset fields are dropped, and an empty groups object is not stored at all.
+  const set = (patch: Partial<LatencyGroupsOptions>) => {
+    const next: LatencyGroupsOptions = { ...groups, ...patch };
+    for (const key of Object.keys(next) as Array<keyof LatencyGroupsOptions>)
+      if (next[key] === undefined) delete next[key];
+    update({ groups: Object.keys(next).length > 0 ? next : undefined });
+  };
+  return (
+    <OptionsEditorGroup title="Rows (when the query keeps labels)">
+      <OptionsEditorControl
+        label="Row label"
+        description="Like the legend format: {{model_name}} · engine {{engine}}"
+        control={
+          <TextField
+            size="small"
+            placeholder="{{model_name}}"
+            value={groups.nameFormat ?? ''}
+            onChange={(e) => set({ nameFormat: e.target.value || undefined })}
+          />
+        }
+      />
+      <OptionsEditorControl
+        label="Sort worst first by"
+        control={
+          <TextField
+            select
+            size="small"
+            value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
+            inputProps={{ 'aria-label': 'Sort worst first by' }}
+            onChange={(e) =>
+              set({
+                sortBy:
+                  e.target.value === AUTO ? undefined : e.target.value === 'mean' ? 'mean' : Number(e.target.value),
+              })
+            }
+          >
+            <MenuItem value={AUTO}>highest quantile shown</MenuItem>
+            {spec.statistics.map((s) => (
+              <MenuItem key={statisticLabel(s)} value={String(statisticKey(s))}>
+                {statisticLabel(s)}
+              </MenuItem>
+            ))}
+          </TextField>
+        }
+      />
+      <OptionsEditorControl
+        label="Maximum rows"
+        description="Blank = as many as fit"
+        control={
+          <NumberOptionField
+            label="Maximum rows"
+            value={groups.maxRows}
+            placeholder="as many as fit"
+            min={1}
+            clearable
+            accepts={(n) => Number.isInteger(n) && n >= 1}
+            onChange={(maxRows) => set({ maxRows })}
+          />
+        }
+      />
+    </OptionsEditorGroup>
+  );
+}

@@ -1,0 +1,87 @@
+// Statistics section of the Latency Quad editor: the tiles (typed as "mean, p50, p90, p99"), how each number is
+// taken from the range, what series without `le` are, and sparklines.
+import { MenuItem, Switch, TextField } from '@mui/material';
+import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
+import { ReactElement, useEffect, useState } from 'react';
+
+import { SectionProps } from './editor-section';
+import { LatencyValueOverRange, MeanInput } from './latency-quad-spec';
+import { parseStatistics, statisticsToText } from './statistics-text';
+
+export function StatisticsSection({ spec, update }: SectionProps): ReactElement {
+  return (
+    <OptionsEditorGroup title="Statistics">
+      <OptionsEditorControl label="Tiles, in order" control={<StatisticsField spec={spec} update={update} />} />
+      <OptionsEditorControl
+        label="Value over the range"
+        description="range = quantile of the whole-range histogram (like increase(…[$__range]))"
+        control={
+          <TextField
+            select
+            size="small"
+            value={spec.valueOverRange}
+            inputProps={{ 'aria-label': 'Value over the range' }}
+            onChange={(e) => update({ valueOverRange: e.target.value as LatencyValueOverRange })}
+          >
+            <MenuItem value="range">Whole range</MenuItem>
+            <MenuItem value="last">Last step</MenuItem>
+            <MenuItem value="mean-of-steps">Mean of steps</MenuItem>
+          </TextField>
+        }
+      />
+      <OptionsEditorControl
+        label="Series without le are"
+        control={
+          <TextField
+            select
+            size="small"
+            value={spec.meanInput}
+            inputProps={{ 'aria-label': 'Series without le are' }}
+            onChange={(e) => update({ meanInput: e.target.value as MeanInput })}
+          >
+            <MenuItem value="sum">the _sum rate (mean = Σ sum / Σ +Inf bucket)</MenuItem>
+            <MenuItem value="mean">a ready-made mean</MenuItem>
+          </TextField>
+        }
+      />
+      <OptionsEditorControl
+        label="Sparklines"
+        control={<Switch checked={spec.sparkline} onChange={(_, checked) => update({ sparkline: checked })} />}
+      />
+    </OptionsEditorGroup>
+  );
+}
+
+/**
+ * The statistics as one line of text. What the user types stays in the field while it is being edited (an
+ * invalid list shows why and keeps the last valid spec); a change made elsewhere (JSON editor, undo) replaces it.
+ */
+function StatisticsField({ spec, update, ...controlProps }: SectionProps): ReactElement {
+  const [text, setText] = useState(statisticsToText(spec.statistics));
+  const [error, setError] = useState<string | undefined>();
+  const specText = statisticsToText(spec.statistics);
+  useEffect(() => {
+    setText((typed) => {
+      const parsed = parseStatistics(typed);
+      return parsed.ok && statisticsToText(parsed.statistics) === specText ? typed : specText;
+    });
+    setError(undefined);
+  }, [specText]);
+  const onText = (next: string) => {
+    setText(next);
+    const parsed = parseStatistics(next, spec.statistics);
+    setError(parsed.ok ? undefined : parsed.error);
+    if (parsed.ok) update({ statistics: parsed.statistics });
+  };
+  return (
+    <TextField
+      {...controlProps}
+      size="small"
+      value={text}
+      onChange={(e) => onText(e.target.value)}
+      error={error !== undefined}
+      helperText={error ?? 'mean and/or quantiles: mean, p50, p90, p99, p99.9'}
+      fullWidth
+    />
+  );
+}

@@ -1,0 +1,67 @@
+// Thresholds section of the Latency Quad editor: the panel-wide thresholds, or an override for one statistic
+// ("p99 TTFT < 2 s" colours only p99).
+import { Button, MenuItem, TextField } from '@mui/material';
+import { OptionsEditorControl, OptionsEditorGroup, ThresholdsEditor } from '@perses-dev/components';
+import { ThresholdOptions } from '@perses-dev/core';
+import { ReactElement, useState } from 'react';
+
+import { SectionProps } from './editor-section';
+import { statisticLabel } from './latency-quad-spec';
+
+const PANEL_WIDE = '__panel__';
+
+export function ThresholdsSection({ spec, update }: SectionProps): ReactElement {
+  const [target, setTarget] = useState(PANEL_WIDE);
+  const overridden = spec.statistics.find((s) => statisticLabel(s) === target);
+  const onThresholds = (thresholds: ThresholdOptions | undefined) => {
+    if (!overridden) return update({ thresholds });
+    update({
+      statistics: spec.statistics.map((s) => {
+        if (s !== overridden) return s;
+        const next = { ...s, thresholds };
+        if (!thresholds) delete next.thresholds;
+        return next;
+      }),
+    });
+  };
+  return (
+    <>
+      <OptionsEditorGroup title="Thresholds scope">
+        <OptionsEditorControl
+          label="Thresholds for"
+          control={
+            <TextField
+              select
+              size="small"
+              value={overridden ? target : PANEL_WIDE}
+              inputProps={{ 'aria-label': 'Thresholds for' }}
+              onChange={(e) => setTarget(e.target.value)}
+            >
+              <MenuItem value={PANEL_WIDE}>all tiles</MenuItem>
+              {spec.statistics.map((s) => (
+                <MenuItem key={statisticLabel(s)} value={statisticLabel(s)}>
+                  {statisticLabel(s)} only{s.thresholds ? ' (overridden)' : ''}
+                </MenuItem>
+              ))}
+            </TextField>
+          }
+        />
+        {overridden?.thresholds && (
+          <OptionsEditorControl
+            label="Override"
+            control={
+              <Button size="small" onClick={() => onThresholds(undefined)}>
+                Use the panel thresholds for {statisticLabel(overridden)}
+              </Button>
+            }
+          />
+        )}
+      </OptionsEditorGroup>
+      <ThresholdsEditor
+        thresholds={overridden ? overridden.thresholds : spec.thresholds}
+        onChange={onThresholds}
+        disablePercentMode
+      />
+    </>
+  );
+}

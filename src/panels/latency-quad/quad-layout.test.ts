@@ -1,0 +1,87 @@
+import { FOOTER_HEIGHT, MIN_VALUE_FONT, MORE_LINE, QuadContent, QuadLayout, quadLayout } from './quad-layout';
+import { textWidthEm } from './text-width';
+
+describe('layout', () => {
+  // "27.3ms" in Lato/Arial Bold, and the default statistic labels.
+  const content = (groups: number, extra: Partial<QuadContent> = {}): QuadContent => ({
+    tiles: 4,
+    groups,
+    valueEm: textWidthEm('27.3ms'),
+    statLabelEm: textWidthEm('mean'),
+    rowNameEm: textWidthEm('llama-3.1-8b-instruct'),
+    sloEm: 0,
+    sparkline: true,
+    ...extra,
+  });
+  const fitsItsTile = (layout: QuadLayout, valueEm: number) => layout.valueFontSize * valueEm <= layout.valueWidth;
+
+  it('single histogram: wide → 1×4, square → 2×2, tall → 4×1', () => {
+    expect(quadLayout(1000, 120, content(1))).toMatchObject({ columns: 4, tileRows: 1 });
+    expect(quadLayout(400, 300, content(1))).toMatchObject({ columns: 2, tileRows: 2 });
+    expect(quadLayout(150, 600, content(1))).toMatchObject({ columns: 1, tileRows: 4 });
+  });
+
+  it('stays readable at 3 grid rows (≈ 60 px of content): one row of tiles, no sparkline, value ≥ 12 px', () => {
+    const layout = quadLayout(600, 60, content(1));
+    expect(layout).toMatchObject({ columns: 4, tileRows: 1, showSparkline: false, fits: true });
+    expect(layout.valueFontSize).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
+  });
+
+  it('grouped: as many rows as fit, one line kept for "+N more"', () => {
+    const oneLineRow = Math.ceil(MIN_VALUE_FONT * 1.15) + 2;
+    const height = FOOTER_HEIGHT + 5 * oneLineRow;
+    expect(quadLayout(800, height, content(20)).visibleGroups).toBe(
+      Math.floor((5 * oneLineRow - MORE_LINE) / oneLineRow),
+    );
+    expect(quadLayout(800, height, content(5)).visibleGroups).toBe(5);
+    expect(quadLayout(800, 2000, content(20, { maxRows: 3 })).visibleGroups).toBe(3);
+  });
+
+  // The sizes of the bundled dashboards: a third of a 1500 px (≈ 470 px) and 1000 px (≈ 330 px) wide dashboard,
+  // 8 grid rows high, two models; these truncated "25.4…" before the layout was sized from the text.
+  it.each([
+    [470, 190],
+    [330, 200],
+    [500, 200],
+    [1000, 150],
+    [1000, 70],
+    [330, 70],
+  ])('two models at %i×%i px: every value fits its tile at ≥ 12 px', (width, height) => {
+    const layout = quadLayout(width, height, content(2));
+    expect(layout.fits).toBe(true);
+    expect(layout.valueFontSize).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
+    expect(fitsItsTile(layout, textWidthEm('27.3ms'))).toBe(true);
+  });
+
+  it('a narrow grouped panel puts the row name above the tiles instead of squeezing the numbers', () => {
+    const layout = quadLayout(330, 200, content(2));
+    expect(layout.rowLabel).toBe('above');
+    expect(layout.rowNameMaxEm).toBeGreaterThanOrEqual(textWidthEm('llama-3.1-8b-instruct'));
+  });
+
+  it('a wide grouped panel keeps the row name beside the tiles, in full', () => {
+    const layout = quadLayout(1000, 70, content(2));
+    expect(layout).toMatchObject({ rowLabel: 'side', visibleGroups: 2 });
+    expect(layout.rowNameMaxEm).toBeGreaterThanOrEqual(textWidthEm('llama-3.1-8b-instruct'));
+  });
+
+  it('a value too long for 1×4 tiles switches the rows to wider 2×2 tiles instead of shrinking below readable', () => {
+    const long = textWidthEm('≥ 7.68ks');
+    const short = quadLayout(330, 200, content(2));
+    const wide = quadLayout(330, 200, content(2, { valueEm: long }));
+    expect(short.columns).toBe(4);
+    expect(wide.columns).toBe(2);
+    expect(wide.valueFontSize).toBeGreaterThanOrEqual(MIN_VALUE_FONT);
+    expect(fitsItsTile(wide, long)).toBe(true);
+  });
+
+  it('grouped rows with an SLO carry it on the row header', () => {
+    expect(quadLayout(1000, 300, content(2, { sloEm: textWidthEm('97.3% ≤ 2s (target 99%)') })).rowLabel).toBe('above');
+  });
+
+  it('too small for any readable arrangement: says so and shrinks the font rather than overflow', () => {
+    const layout = quadLayout(40, 200, content(2));
+    expect(layout.fits).toBe(false);
+    expect(fitsItsTile(layout, textWidthEm('27.3ms'))).toBe(true);
+  });
+});

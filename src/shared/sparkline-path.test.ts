@@ -1,0 +1,36 @@
+import { sparklinePath } from './sparkline-path';
+
+describe('sparkline path', () => {
+  it('starts at the left edge, spans the height, and breaks at gaps', () => {
+    const d = sparklinePath([1, 2, NaN, 3, 1], 100, 10);
+    expect(d.startsWith('M0.0 10.0')).toBe(true);
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d).toContain('5.0'); // 2 is half-way between 1 and 3
+  });
+
+  it('decimates 1,440 steps to at most two points per column, keeping the extremes', () => {
+    const values = Array.from({ length: 1440 }, (_, i) => (i === 700 ? 100 : Math.sin(i / 50)));
+    const d = sparklinePath(values, 200, 40, { columns: 120 });
+    expect((d.match(/[ML]/g) ?? []).length).toBeLessThanOrEqual(240);
+    expect(d).toContain(' 0.0'); // the 100 spike reaches the top
+  });
+
+  it('draws a flat series at mid-height', () => {
+    expect(sparklinePath([80, 80, 80], 100, 10)).toBe('M0.0 5.0L50.0 5.0L100.0 5.0');
+  });
+
+  it('is empty when nothing is finite', () => {
+    expect(sparklinePath([NaN, NaN], 100, 10)).toBe('');
+  });
+
+  it('places points by time when given times, so an uneven gap shows', () => {
+    expect(sparklinePath([1, 1, 1], 100, 10, { times: [0, 10, 40], yRange: { min: 0, max: 2 } })).toBe(
+      'M0.0 5.0L25.0 5.0L100.0 5.0',
+    );
+  });
+
+  it('with a fixed range and padding, maps min to the bottom, max to the top and draws values above max at max', () => {
+    const d = sparklinePath([0, 1, 3], 100, 12, { yRange: { min: 0, max: 1 }, padding: 1 });
+    expect(d).toBe('M0.0 11.0L50.0 1.0L100.0 1.0');
+  });
+});
