@@ -2,26 +2,32 @@
 # Installs the VllmPanels plugin archive into a Perses server (there is no `percli plugin install` in v0.52-v0.54).
 #
 #   percli-scripts/install.sh folder DIR [--with-official]   a server you run: DIR is its plugin.archive_path
-#   percli-scripts/install.sh configmap [-n NS] [--apply]    a cluster: prints (or applies) the ConfigMap holding the archive
-#   percli-scripts/install.sh operator  [-n NS] [--apply]    the ConfigMap, then the Perses CR (perses.dev/v1alpha2) fields
-#                                                            that mount it (Perses Operator)
-#   percli-scripts/install.sh helm      [-n NS] [--apply]    a values fragment for the perses Helm chart that mounts it
-#                                                            (create the ConfigMap with --apply or the configmap target)
+#   percli-scripts/install.sh configmap [-n NS] [--apply]    prints (or applies) the ConfigMap vllm-panels holding the archive
+#   percli-scripts/install.sh helm      [-n NS] [--apply]    the perses Helm chart (Perses v0.52): values that mount the
+#                                                            ConfigMap's archive into the image's own archive folder
+#   percli-scripts/install.sh operator  [-n NS]              the Perses Operator, Perses v0.52: the Perses resource whose
+#                                                            volume (a PVC) must hold our archive and the official ones
+#   percli-scripts/install.sh operator --archive-paths [-n NS] [--apply]
+#                                                            the Perses Operator, Perses v0.53+: the ConfigMap, then the
+#                                                            Perses resource that lists it in plugin.archive_paths
+#
+# The manifests are the files of percli-scripts/install/, which test/operator/ applies to a real kube-apiserver.
 #
 # Options:
 #   --archive FILE      the archive to install (default: VllmPanels-<version>.tar.gz in the repository root, built
 #                       with percli-scripts/build.sh when missing), e.g. one downloaded from a release
 #   --with-official     (folder) also the official archives the dashboards need (percli-scripts/official-plugins.sh),
 #                       with stand-in CUE models where the Go module proxy refuses the official ones
+#   --archive-paths     (operator) the Perses v0.53+ resource: our archive from a ConfigMap, next to the image's own
 #   -n, --namespace NS  namespace of the ConfigMap and of the Perses server (default: monitoring)
-#   --apply             kubectl apply the ConfigMap (needs a kubeconfig) instead of printing it; a fragment is still
-#                       printed, to merge into your Perses resource or Helm values
+#   --apply             kubectl apply the ConfigMap (needs a kubeconfig) instead of printing it; the Perses resource
+#                       or Helm values are still printed, to merge into yours
 #
 # Perses extracts archives at start-up only: restart the server (or its pod) afterwards, then run
 # percli-scripts/apply.sh for the project, datasource and dashboards.
 source "$(dirname "$0")/lib.sh"
 
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 target="${1:-}"
 [ -n "$target" ] || usage
@@ -29,6 +35,7 @@ shift
 dir=""
 archive=""
 with_official=0
+archive_paths=0
 namespace=monitoring
 apply=0
 if [ "$target" = folder ]; then
@@ -40,6 +47,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --archive) archive="${2:?--archive needs a file}"; shift 2 ;;
     --with-official) with_official=1; shift ;;
+    --archive-paths) archive_paths=1; shift ;;
     -n | --namespace) namespace="${2:?$1 needs a namespace}"; shift 2 ;;
     --apply) apply=1; shift ;;
     -h | --help) usage ;;
@@ -48,7 +56,12 @@ while [ $# -gt 0 ]; do
 done
 case "$target" in folder | configmap | operator | helm) ;; -h | --help) usage ;; *) die "unknown target '$target': folder, configmap, operator or helm" ;; esac
 [ "$with_official" = 0 ] || [ "$target" = folder ] || die "--with-official is for the folder target only"
+[ "$archive_paths" = 0 ] || [ "$target" = operator ] || die "--archive-paths is for the operator target only"
 [ "$apply" = 0 ] || [ "$target" != folder ] || die "--apply is for the cluster targets (configmap, operator, helm)"
+# On v0.52 the operator's one archive folder must also hold the official archives (about 2.2 MB each): a PVC, which
+# no kubectl apply can fill.
+[ "$apply" = 0 ] || [ "$target" != operator ] || [ "$archive_paths" = 1 ] ||
+  die "--apply needs --archive-paths (Perses v0.53+): on v0.52 the archives go into a PVC (README, \"Install with the Perses Operator\")"
 
 if [ -z "$archive" ]; then
   archive="$ARCHIVE"
@@ -78,6 +91,19 @@ fi
 
 # --- cluster targets: manifests on stdout --------------------------------------------------------------------------
 [[ "$namespace" =~ ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$ ]] || die "'$namespace' is not a valid namespace name"
+RECIPES="$ROOT/percli-scripts/install"
+# A recipe of percli-scripts/install/, for this namespace and this archive's file name.
+recipe() {
+  sed -e "s/^\(  namespace:\) monitoring\$/\1 $namespace/" -e "s/${MODULE_NAME}-[0-9][^/ ]*\.tar\.gz/$name/g" "$RECIPES/$1"
+}
+
+if [ "$target" = operator ] && [ "$archive_paths" = 0 ]; then
+  recipe operator-perses.yaml
+  log "fill the PVC vllm-panels with $name and the official archives (README, \"Install with the Perses Operator\"),"
+  log "then: kubectl apply --server-side -f - (this resource) and kubectl apply -f dashboards/operator/"
+  exit 0
+fi
+
 command -v kubectl >/dev/null || die "kubectl not found (Debian: apt-get install kubernetes-client)"
 configmap_name="$(echo "$MODULE_NAME" | sed 's/\([a-z]\)\([A-Z]\)/\1-\2/g' | tr 'A-Z' 'a-z')"   # vllm-panels
 # kubectl stores the binary archive base64-encoded under binaryData; the API server refuses objects over 1 MiB.
@@ -97,41 +123,9 @@ fi
 
 case "$target" in
   operator)
-    # The operator (v0.5.0) runs Perses v0.54.0 by default and forbids mounts under /etc/perses/plugins*, so the
-    # archive gets its own folder, listed after the image's default one (archive_paths replaces the default).
     [ "$apply" = 1 ] || echo ---
-    cat <<EOF
-# Merge into your Perses resource (the Perses Operator, perses.dev/v1alpha2, Perses image v0.53 or newer):
-apiVersion: perses.dev/v1alpha2
-kind: Perses
-metadata:
-  name: perses
-  namespace: $namespace
-spec:
-  config:
-    plugin:
-      enable_dev: false
-      archive_paths: [/etc/perses/plugins-archive, /etc/perses/extra-plugins]
-  volumes:
-    - name: $configmap_name
-      configMap: { name: $configmap_name }
-  volumeMounts:
-    - { name: $configmap_name, mountPath: /etc/perses/extra-plugins, readOnly: true }
-EOF
+    recipe operator-perses-v0.53.yaml
     ;;
-  helm)
-    # The image's default archive folder keeps its official archives: only our file is mounted into it (subPath).
-    cat <<EOF
-# values.yaml fragment for the perses Helm chart (release in namespace $namespace); works with Perses v0.52+:
-volumes:
-  - name: $configmap_name
-    configMap: { name: $configmap_name }
-volumeMounts:
-  - name: $configmap_name
-    mountPath: /etc/perses/plugins-archive/$name
-    subPath: $name
-    readOnly: true
-EOF
-    ;;
+  helm) recipe helm-values.yaml ;;
 esac
-[ "$target" = configmap ] || log "merge the fragment above, let the pod restart, then: PERSES_URL=… percli-scripts/apply.sh"
+[ "$target" = configmap ] || log "merge the resource or values above, let the pod restart, then: PERSES_URL=… percli-scripts/apply.sh"

@@ -1,6 +1,7 @@
 // percli-scripts/install.sh, each target as the README runs it: the archive folder of a real Perses v0.52 server
 // (which then loads the module and accepts both dashboards through percli-scripts/apply.sh), and the manifests for a
-// cluster (a ConfigMap that holds the archive byte for byte, the Perses CR fields and Helm values that mount it).
+// cluster (a ConfigMap that holds the archive byte for byte; the Perses resources and Helm values, which must be the
+// files of percli-scripts/install/ that test/operator/ applies to a real kube-apiserver).
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,30 +123,52 @@ describe('install.sh for a cluster', () => {
     expect(Buffer.from(configMap.binaryData[NAME], 'base64').equals(readFileSync(ARCHIVE))).toBe(true);
   });
 
-  test('operator: the ConfigMap, then Perses CR fields that mount it in a folder listed in archive_paths', () => {
-    const run = install(['operator', '-n', 'monitoring']);
+  const recipe = (file: string) => YAML.parse(readFileSync(join(ROOT, 'percli-scripts/install', file), 'utf8'));
+
+  test('operator (Perses v0.52): the Perses resource of percli-scripts/install/, in the namespace asked for, and no ConfigMap', () => {
+    const run = install(['operator', '-n', 'observability']);
     expect(run.status).toBe(0);
     const docs = YAML.parseAllDocuments(run.stdout).map((d) => d.toJS());
-    expect(configMapOf(docs).metadata.namespace).toBe('monitoring');
-    const perses = docs.find((d) => d.kind === 'Perses');
-    expect(perses).toMatchObject({ apiVersion: 'perses.dev/v1alpha2', metadata: { namespace: 'monitoring' } });
-    const mount = perses.spec.volumeMounts.find((m: { name: string }) => m.name === 'vllm-panels');
-    expect(perses.spec.volumes).toContainEqual({ name: 'vllm-panels', configMap: { name: 'vllm-panels' } });
-    // The folder holding our archive is read, after the image's default folder of official archives.
-    expect(perses.spec.config.plugin.archive_paths).toEqual(['/etc/perses/plugins-archive', mount.mountPath]);
-    // The operator reserves every mount path under /etc/perses/plugins (its CRD's CEL rule).
-    expect(mount.mountPath.startsWith('/etc/perses/plugins')).toBe(false);
+    const file = recipe('operator-perses.yaml');
+    expect(docs).toEqual([{ ...file, metadata: { ...file.metadata, namespace: 'observability' } }]);
+    // On v0.52 the one archive folder also holds the official archives, too big for a ConfigMap: a PVC.
+    expect(docs[0].spec.volumes).toEqual([
+      { name: 'vllm-panels', persistentVolumeClaim: { claimName: 'vllm-panels' } },
+    ]);
+    expect(run.stderr).toContain('fill the PVC vllm-panels');
+    expect(install(['operator', '--apply']).stderr).toContain('--apply needs --archive-paths');
   });
 
-  test('helm: a values fragment that mounts the archive into the image folder of official archives', () => {
+  test('operator --archive-paths (Perses v0.53+): the ConfigMap, then the Perses resource that mounts it', () => {
+    const run = install(['operator', '--archive-paths', '-n', 'monitoring']);
+    expect(run.status).toBe(0);
+    const docs = YAML.parseAllDocuments(run.stdout).map((d) => d.toJS());
+    expect(docs).toHaveLength(2);
+    expect(configMapOf(docs).metadata).toMatchObject({ name: 'vllm-panels', namespace: 'monitoring' });
+    expect(docs[1]).toEqual(recipe('operator-perses-v0.53.yaml'));
+    expect(docs[1].spec.volumes).toContainEqual({ name: 'vllm-panels', configMap: { name: 'vllm-panels' } });
+  });
+
+  test("helm: the values of percli-scripts/install/, naming this archive's file", () => {
     const run = install(['helm']);
     expect(run.status).toBe(0);
     const values = YAML.parse(run.stdout);
-    expect(values.volumes).toEqual([{ name: 'vllm-panels', configMap: { name: 'vllm-panels' } }]);
+    expect(values).toEqual(recipe('helm-values.yaml'));
+    // The file names the current archive: a version bump must update it (and the README, which shows it).
     expect(values.volumeMounts).toEqual([
       { name: 'vllm-panels', mountPath: `/etc/perses/plugins-archive/${NAME}`, subPath: NAME, readOnly: true },
     ]);
     expect(run.stderr).toContain('--apply');
+    // Another version's archive gets its own file name in the values.
+    const other = join(scratch, 'other', 'VllmPanels-0.2.0.tar.gz');
+    mkdirSync(join(scratch, 'other'), { recursive: true });
+    copyFileSync(ARCHIVE, other);
+    const mounts = YAML.parse(install(['helm', '--archive', other]).stdout).volumeMounts;
+    expect(mounts[0]).toMatchObject({
+      mountPath: '/etc/perses/plugins-archive/VllmPanels-0.2.0.tar.gz',
+      subPath: 'VllmPanels-0.2.0.tar.gz',
+    });
+    expect(install(['helm', '--archive-paths']).stderr).toContain('--archive-paths is for the operator target only');
   });
 
   test('--archive installs a downloaded archive; anything else is refused with the reason', () => {

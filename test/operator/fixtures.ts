@@ -1,5 +1,5 @@
-// What the operator suite applies: the install recipes of deploy/ (the files README.md shows) and the bundled
-// dashboards of dashboards/operator/, plus the variants the tests derive from them.
+// What the operator suite applies: the install recipes of percli-scripts/install/ (what install.sh prints and
+// README.md shows) and the bundled dashboards of dashboards/operator/, plus the variants the tests derive from them.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +9,14 @@ import YAML from 'yaml';
 import { KubeObject } from './control-plane';
 import { ROOT } from './perses-server';
 
-export const PERSES_CR_FILE = 'deploy/operator/perses.yaml';
-export const HELM_VALUES_FILE = 'deploy/helm/values.yaml';
+/** Perses v0.52: `install.sh operator`. */
+export const PERSES_CR_FILE = 'percli-scripts/install/operator-perses.yaml';
+/** Perses v0.53+: `install.sh operator --archive-paths`. */
+export const PERSES_CR_V053_FILE = 'percli-scripts/install/operator-perses-v0.53.yaml';
+/** Perses v0.52 with the Helm chart: `install.sh helm`. */
+export const HELM_VALUES_FILE = 'percli-scripts/install/helm-values.yaml';
+/** Every recipe, in the order README.md shows them. */
+export const RECIPE_FILES = [PERSES_CR_FILE, PERSES_CR_V053_FILE, HELM_VALUES_FILE];
 /** Where the recipes mount the folder of plugin archives in the Perses container. */
 export const PLUGIN_MOUNT = '/etc/perses/extra-plugins';
 
@@ -25,7 +31,7 @@ export interface PersesCR extends KubeObject {
   } & Record<string, unknown>;
 }
 
-/** The README's Perses resource (deploy/operator/perses.yaml), optionally renamed. */
+/** The README's Perses resource for v0.52 (PERSES_CR_FILE), optionally renamed. */
 export function persesCR(name?: string, namespace?: string): PersesCR {
   const cr = readYaml<PersesCR>(PERSES_CR_FILE);
   if (name) cr.metadata.name = name;
@@ -39,14 +45,6 @@ export function withPluginVolume(cr: PersesCR, source: Record<string, unknown>):
   copy.spec.volumes = (copy.spec.volumes ?? []).map((v) =>
     v.name === 'vllm-panels' ? { name: v.name, ...source } : v,
   );
-  return copy;
-}
-
-/** The v0.53+ form the README also shows: `archive_paths`, the image's default folder listed next to ours. */
-export function withArchivePaths(cr: PersesCR): PersesCR {
-  const copy = structuredClone(cr);
-  delete copy.spec.config.plugin.archive_path;
-  copy.spec.config.plugin.archive_paths = ['/etc/perses/plugins-archive', PLUGIN_MOUNT];
   return copy;
 }
 

@@ -1,10 +1,12 @@
 // The Perses Operator path end to end: a real control plane (etcd, kube-apiserver v1.36.3 with the operator's CRDs
 // and RBAC, perses-operator v0.5.0 out of cluster; percli-scripts/operator/start.sh) syncing into a real Perses
-// v0.52.0 server that holds our archive and the official ones. The install recipes README.md shows (deploy/) are
-// applied as they are, and the server configs they produce are started on a real v0.52 server.
+// v0.52.0 server that holds our archive and the official ones. The install recipes README.md shows
+// (percli-scripts/install/, printed by install.sh) are applied as install.sh prints them, and the server configs they
+// produce are started on a real v0.52 server.
 
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import YAML from 'yaml';
 
@@ -14,14 +16,14 @@ import {
   operatorResources,
   panelKinds,
   PanelSpec,
-  PERSES_CR_FILE,
+  PERSES_CR_V053_FILE,
   PersesCR,
   persesCR,
   PLUGIN_MOUNT,
   readYaml,
-  withArchivePaths,
+  RECIPE_FILES,
 } from './fixtures';
-import { PersesServer, pluginFolder, ROOT, runPerses, startPerses } from './perses-server';
+import { ARCHIVE, PersesServer, pluginFolder, ROOT, runPerses, startPerses } from './perses-server';
 
 const WORK = join(ROOT, '.data', 'operator', 'e2e-work');
 const PROJECT = 'vllm';
@@ -68,6 +70,25 @@ function runInPod(name: string, config: string | Record<string, unknown>) {
 
 const isAvailable = (o: KubeObject) => condition(o, 'Available')?.status === 'True';
 
+/** percli-scripts/install.sh against the test cluster (its kubeconfig, the kubectl of .data/bin). */
+function install(args: string[]) {
+  const run = spawnSync(join(ROOT, 'percli-scripts/install.sh'), args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      KUBECONFIG: cluster.kubeconfig,
+      PATH: `${join(ROOT, '.data', 'bin')}:${process.env.PATH ?? ''}`,
+    },
+  });
+  if (run.status !== 0) throw new Error(`install.sh ${args.join(' ')} failed:\n${run.stderr}`);
+  return run.stdout;
+}
+
+/** The ConfigMap as the API server stores it (archives are binary: kubectl puts them under binaryData). */
+const configMap = (name: string, namespace: string) =>
+  cluster.get<{ binaryData?: Record<string, string> }>('configmap', name, namespace);
+
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
@@ -84,9 +105,10 @@ beforeAll(async () => {
   cluster = await startControlPlane({ persesUrl: target.url });
   await cluster.kubectl(['create', 'namespace', 'monitoring']);
   await cluster.kubectl(['create', 'namespace', PROJECT]);
-  // The README's Perses resource is also the operator's target instance for the dashboard tests.
+  // The README's Perses resource for v0.52, applied as the README does (install.sh operator | kubectl apply), is also
+  // the operator's target instance for the dashboard tests.
   const cr = persesCR();
-  await cluster.apply(cr);
+  await cluster.apply(install(['operator', '-n', cr.metadata.namespace!]));
   await cluster.waitFor('perses', cr.metadata.name, cr.metadata.namespace, isAvailable);
 }, 900_000);
 
@@ -95,10 +117,10 @@ afterAll(async () => {
   await target?.stop();
 }, 60_000);
 
-describe('install recipes (deploy/, shown in README.md)', () => {
-  it('README.md shows deploy/operator/perses.yaml and deploy/helm/values.yaml exactly', () => {
+describe('install recipes (percli-scripts/install/, shown in README.md)', () => {
+  it('README.md shows each recipe exactly', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const file of [PERSES_CR_FILE, HELM_VALUES_FILE]) {
+    for (const file of RECIPE_FILES) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       // The README's block leaves out the file's leading comment lines.
       const body = text.replace(/^(#.*\n)+/, '');
@@ -145,19 +167,66 @@ describe('install recipes (deploy/, shown in README.md)', () => {
     }
   });
 
-  it('the archive_paths variant is valid for the CRD, but a v0.52 server refuses its config at start-up', async () => {
-    const cr = withArchivePaths(persesCR('perses-v053'));
-    await cluster.apply(cr);
+  it('the API server stores our archive as a ConfigMap (kubectl create configmap --from-file), and refuses one over 1 MiB', async () => {
+    await cluster.kubectl(['create', 'configmap', 'vllm-panels', `--from-file=${ARCHIVE}`, '-n', 'monitoring']);
+    const stored = (await configMap('vllm-panels', 'monitoring')).binaryData?.[ARCHIVE.split('/').pop()!];
+    expect(Buffer.from(stored ?? '', 'base64').equals(readFileSync(ARCHIVE))).toBe(true);
+    // The official Prometheus archive (it carries its shared-library fallbacks) is over the limit: the check is real.
+    const official = join(ROOT, '.data', 'plugins-archive');
+    const prometheus = readdirSync(official).find((f) => /^Prometheus-.*\.tar\.gz$/.test(f));
+    const big = prometheus && join(official, prometheus);
+    expect(statSync(big!).size).toBeGreaterThan(1024 * 1024);
+    await expect(
+      cluster.kubectl(['create', 'configmap', 'too-big', `--from-file=${big!}`, '-n', 'monitoring']),
+    ).rejects.toThrow(/Too long: may not be more than 1048576 bytes/);
+  });
+
+  it('install.sh operator --archive-paths (v0.53+): the API server takes its ConfigMap and Perses resource, and a v0.52 server refuses the rendered config', async () => {
+    const namespace = 'perses-v053';
+    await cluster.kubectl(['create', 'namespace', namespace]);
+    const printed = install(['operator', '--archive-paths', '-n', namespace, '--apply']);
+    const cr = YAML.parse(printed) as PersesCR;
+    // What install.sh prints is the recipe file, in the namespace asked for.
+    const recipe = readYaml<PersesCR>(PERSES_CR_V053_FILE);
+    expect(cr).toEqual({ ...recipe, metadata: { ...recipe.metadata, namespace } });
+    expect((await configMap('vllm-panels', namespace)).binaryData).toHaveProperty([ARCHIVE.split('/').pop()!]);
+    await cluster.apply(printed); // CRD schema and CEL rules (mount paths, reserved volume names)
+    const deployment = await cluster.waitFor<{
+      spec: { template: { spec: { volumes: Array<{ name: string; configMap?: { name: string } }> } } };
+    }>('deployment', cr.metadata.name, namespace, () => true);
+    expect(deployment.spec.template.spec.volumes).toContainEqual(
+      expect.objectContaining({ name: 'vllm-panels', configMap: expect.objectContaining({ name: 'vllm-panels' }) }),
+    );
     const config = await renderedConfig(cr);
     expect(YAML.parse(config).plugin.archive_paths).toEqual(['/etc/perses/plugins-archive', PLUGIN_MOUNT]);
-    await cluster.kubectl(['delete', 'perses', cr.metadata.name, '-n', cr.metadata.namespace!]);
+    await cluster.kubectl(['delete', 'perses', cr.metadata.name, '-n', namespace]);
     const run = await runInPod('archive-paths', config);
     if (run.started) await run.server.stop();
     expect(run.started).toBe(false);
     if (!run.started) expect(run.log).toMatch(/field archive_paths not found/);
   });
 
-  it("the Helm values fragment's config, over the chart's default config, starts a v0.52 server that loads our panels", async () => {
+  it("install.sh helm: its ConfigMap key, mounted as the values say into the image's archive folder, and its config over the chart's defaults start a v0.52 server that loads our panels", async () => {
+    const namespace = 'perses-helm';
+    await cluster.kubectl(['create', 'namespace', namespace]);
+    const values = YAML.parse(install(['helm', '-n', namespace, '--apply'])) as {
+      config: Record<string, unknown>;
+      volumes: Array<{ name: string; configMap: { name: string } }>;
+      volumeMounts: Array<{ name: string; mountPath: string; subPath: string }>;
+    };
+    expect(values).toEqual(readYaml(HELM_VALUES_FILE));
+    // The pod's filesystem: the image's folder holds the official archives; the kubelet adds each mounted key.
+    const podRoot = join(WORK, 'helm', 'pod');
+    const imageFolder = join(podRoot, '/etc/perses/plugins-archive');
+    pluginFolder(imageFolder);
+    rmSync(join(imageFolder, ARCHIVE.split('/').pop()!));
+    for (const mount of values.volumeMounts) {
+      const volume = values.volumes.find((v) => v.name === mount.name)!;
+      const key = (await configMap(volume.configMap.name, namespace)).binaryData?.[mount.subPath];
+      expect(key).toBeDefined();
+      mkdirSync(dirname(join(podRoot, mount.mountPath)), { recursive: true });
+      writeFileSync(join(podRoot, mount.mountPath), Buffer.from(key!, 'base64'));
+    }
     // The chart's default `config` (perses/helm-charts values.yaml, 0.19.x), less `annotations` (ConfigMap metadata).
     const chartDefaults = {
       api_prefix: '',
@@ -166,12 +235,13 @@ describe('install recipes (deploy/, shown in README.md)', () => {
       database: { file: { folder: '/perses', extension: 'json' } },
       provisioning: { folders: ['/etc/perses/provisioning'], interval: '10m' },
     };
-    const values = readYaml<{ config: Record<string, unknown> }>(HELM_VALUES_FILE);
     const config = { ...chartDefaults, ...values.config };
-    const run = await runInPod('helm', config);
+    const run = await runPerses({ root: join(WORK, 'helm'), podRoot, config });
     if (!run.started) throw new Error(`v0.52 refused the Helm config:\n${YAML.stringify(config)}\n${run.log}`);
     try {
-      expect(await run.server.modules()).toEqual(expect.arrayContaining(['VllmPanels', 'Prometheus']));
+      expect(await run.server.modules()).toEqual(
+        expect.arrayContaining(['VllmPanels', 'Prometheus', 'TimeSeriesChart', 'StatChart', 'Table']),
+      );
     } finally {
       await run.server.stop();
     }
