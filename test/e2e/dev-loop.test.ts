@@ -21,7 +21,7 @@ const WORK = join(ROOT, '.data', 'dev-loop');
 const COPY = join(WORK, 'project');
 const MODULE = 'VllmPanels';
 const DASHBOARD = 'dev-loop';
-const QUAD_SOURCE = 'src/panels/latency-quad/LatencyQuadPanel.tsx';
+const QUAD_SOURCE = 'src/panels/latency-quad/QuadFooter.tsx';
 const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 
 let stack: Stack;
