@@ -17,8 +17,8 @@ import { join } from 'node:path';
 
 import YAML from 'yaml';
 
-import { DEFAULT_INTERPOLATION, interpolate, Interpolation, ROOT } from '../dashboards/dashboard-files';
-import { PrometheusHandle, startPrometheus } from '../support/prometheus';
+import { DEFAULT_INTERPOLATION, interpolate, Interpolation, ROOT } from '../support/dashboard-files';
+import { prometheusApi, PrometheusHandle, startPrometheus } from '../support/prometheus';
 import { LEGACY_MODEL, LLAMA, QWEN, TSDB_END, vllmOpenMetrics } from '../support/vllm-tsdb';
 
 const RANGE_SECONDS = DEFAULT_INTERPOLATION.rangeSeconds;
@@ -116,21 +116,15 @@ async function evaluate(prom: PrometheusHandle, r: Request): Promise<Stats> {
     r.mode === 'range'
       ? { query: r.expr, start: String(START), end: String(END), step: String(r.step), stats: 'all' }
       : { query: r.expr, time: String(END), stats: 'all' };
-  const response = await fetch(`${prom.url}/api/v1/${r.mode === 'range' ? 'query_range' : 'query'}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(params).toString(),
+  const data = await prometheusApi<{
+    stats?: { timings: { evalTotalTime: number }; samples?: { totalQueryableSamples: number } };
+  }>(prom.url, `/api/v1/${r.mode === 'range' ? 'query_range' : 'query'}`, params).catch((e: Error) => {
+    throw new Error(`${r.panel}: ${e.message} (${r.expr})`);
   });
-  const body = (await response.json()) as {
-    status: string;
-    error?: string;
-    data?: { stats?: { timings: { evalTotalTime: number }; samples?: { totalQueryableSamples: number } } };
-  };
-  if (body.status !== 'success' || !body.data?.stats)
-    throw new Error(`${r.panel}: ${body.error ?? 'no stats'} (${r.expr})`);
+  if (!data.stats) throw new Error(`${r.panel}: no stats (${r.expr})`);
   return {
-    evalSeconds: body.data.stats.timings.evalTotalTime,
-    samples: body.data.stats.samples?.totalQueryableSamples ?? 0,
+    evalSeconds: data.stats.timings.evalTotalTime,
+    samples: data.stats.samples?.totalQueryableSamples ?? 0,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   FILTER_VARIABLES,
   interpolate,
   loadDashboard,
-} from './dashboard-files';
+} from '../support/dashboard-files';
 import {
   binaryOperator,
   findAll,

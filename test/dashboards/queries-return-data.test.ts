@@ -2,9 +2,6 @@
 // series (current vLLM, llm-d-inference-sim and pre-rename vLLM side by side, see test/support/vllm-tsdb.ts),
 // and the variables, fallbacks and label unifications do what the dashboards promise.
 
-import { MatrixSeries, VectorSample } from '../support/prometheus';
-import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
-import { DEFAULT_FLEET, LEGACY_MODEL, LLAMA, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
 import {
   DASHBOARD_FILES,
   dashboardQueries,
@@ -13,7 +10,10 @@ import {
   FILTER_VARIABLES,
   interpolate,
   Interpolation,
-} from './dashboard-files';
+} from '../support/dashboard-files';
+import { MatrixSeries, prometheusApi, VectorSample } from '../support/prometheus';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
+import { DEFAULT_FLEET, LEGACY_MODEL, LLAMA, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
 
 const STEP = DEFAULT_INTERPOLATION.stepSeconds;
 // The dashboards' default range (1 h) would start at the first scrape, where rates have no history yet.
@@ -187,18 +187,18 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     '%s lists the label values (as /api/v1/label/…/values does)',
     async (_, q) => {
       const name = q.where.replace('variable:', '');
-      const params = new URLSearchParams({ 'match[]': interpolate(q.expr), start: String(START), end: String(END) });
-      const body = (await (await fetch(`${prom.url}/api/v1/label/${name}/values?${params}`)).json()) as {
-        status: string;
-        data: string[];
-      };
-      expect(body.status).toBe('success');
+      const values = await prometheusApi<string[]>(
+        prom.url,
+        `/api/v1/label/${name}/values`,
+        { 'match[]': interpolate(q.expr), start: START, end: END },
+        'GET',
+      );
       const expected = [
         ...new Set(
           DEFAULT_FLEET.map((t) => (name === 'model_name' ? t.model : t.k8s?.[name as 'pod'])).filter(Boolean),
         ),
       ].sort();
-      expect(body.data.sort()).toEqual(expected);
+      expect(values.sort()).toEqual(expected);
     },
   );
 });

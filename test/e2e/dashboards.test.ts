@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { formatValue } from '@perses-dev/core';
 import { Page } from 'playwright-core';
 
-import { freePort } from '../support/prometheus';
 import {
   BrowserSession,
   dashboardUrl,
@@ -19,9 +18,10 @@ import {
   prepareWait,
   waitForPanels,
   watchPage,
-} from './browser';
-import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from './reference';
-import { instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from './stack';
+} from '../support/browser';
+import { freePort } from '../support/prometheus';
+import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from '../support/reference';
+import { instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from '../support/stack';
 
 interface PanelSpec {
   kind: 'Panel';
