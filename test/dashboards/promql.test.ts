@@ -1,6 +1,7 @@
 // Every PromQL expression of the bundled dashboards parses with Prometheus's grammar after Perses's variable
 // interpolation, and follows the PromQL practice the dashboards promise (docs: dashboards/README.md).
 
+import { MetricFamily, VLLM_METRICS } from '../../percli-scripts/stack/vllm-metrics';
 import {
   DASHBOARD_FILES,
   dashboardQueries,
@@ -9,7 +10,6 @@ import {
   interpolate,
   loadDashboard,
 } from '../support/dashboard-files';
-import { MetricFamily, VLLM_METRICS } from '../../percli-scripts/stack/vllm-metrics';
 import {
   binaryOperator,
   findAll,

@@ -13,8 +13,8 @@ import {
   loadDashboard,
 } from '../support/dashboard-files';
 import { MatrixSeries, prometheusApi, VectorSample } from '../support/prometheus';
+import { tableRows, TableTransform } from '../support/table-rows';
 import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
-import { TableTransform, tableRows } from '../support/table-rows';
 import {
   DEFAULT_FLEET,
   LEGACY_MODEL,
