@@ -24,6 +24,7 @@ import {
   exposedName,
   familyLabels,
   familyNames,
+  FINISHED_REASONS,
   histogramBounds,
   MetricFamily,
   MetricKey,
@@ -194,6 +195,8 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
     metrics.counter('preemptions').inc(labels, 0);
     metrics.counter('prefixCacheQueries').inc(labels, 0);
     metrics.counter('prefixCacheHits').inc(labels, 0);
+    for (const reason of FINISHED_REASONS)
+      metrics.counter('requestSuccess').inc({ ...labels, finished_reason: reason }, 0);
     if (pod.specDecode) {
       for (const key of ['specDecodeDrafts', 'specDecodeDraftTokens', 'specDecodeAcceptedTokens'] as const)
         metrics.counter(key).inc(labels, 0);

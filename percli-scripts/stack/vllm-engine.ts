@@ -98,6 +98,8 @@ interface Sequence {
 }
 
 const now = () => performance.now() / 1000;
+/** Seconds a deferred LoRA request waits before the running adapters are drained for it. */
+const DRAIN_AFTER = 2;
 
 export class Engine {
   private readonly cfg: EngineConfig;
@@ -159,10 +161,14 @@ export class Engine {
     const started = now();
     // Admit: FCFS while a slot and the prompt's KV blocks are free (a preempted sequence re-prefills its output too).
     // A request whose LoRA adapter cannot get a slot is skipped (deferred), as vLLM's scheduler does.
+    // Against starvation, once a deferred request has waited DRAIN_AFTER seconds no further adapter request is
+    // admitted, so the running adapters drain and free a slot for it.
     let prefillTokens = 0;
+    let draining = false;
     for (let i = 0; i < this.waiting.length && this.running.length < cfg.maxNumSeqs;) {
       const seq = this.waiting[i];
-      if (this.isDeferred(seq)) {
+      if (this.isDeferred(seq) || (draining && seq.adapter)) {
+        draining ||= started - seq.arrival > DRAIN_AFTER;
         i++;
         continue;
       }

@@ -176,6 +176,9 @@ export const PRE_RENAME_NAMES: Partial<Record<MetricKey, string>> = {
   itl: 'vllm:time_per_output_token_seconds',
 };
 
+/** vLLM V1's finish reasons: it creates a request_success series for each at start-up, so all exist at 0. */
+export const FINISHED_REASONS = ['stop', 'length', 'abort', 'error', 'repetition'] as const;
+
 /** The `reason` values of num_requests_waiting_by_reason; they sum to num_requests_waiting. */
 export const WAITING_REASONS = ['capacity', 'deferred'] as const;
 

@@ -37,7 +37,10 @@ interface Dashboard {
     display?: { name: string };
     panels: Record<string, PanelSpec>;
     layouts: Array<{
-      spec: { display?: { collapse?: { open: boolean } }; items: Array<{ content: { $ref: string } }> };
+      spec: {
+        display?: { title?: string; collapse?: { open: boolean } };
+        items: Array<{ content: { $ref: string } }>;
+      };
     }>;
   };
 }
@@ -77,6 +80,41 @@ async function openDashboard(project: string, name: string): Promise<OpenedDashb
   await page.goto(dashboardUrl(stack.viewer, project, name, range.start, range.end));
   await waitForPanels(page);
   return { page, watch };
+}
+
+/** Opens every collapsed row (Perses renders a collapsed row's panels only once it is opened) and waits for them. */
+async function expandCollapsedRows(page: Page, d: Dashboard): Promise<string[]> {
+  const titles = d.spec.layouts
+    .filter((l) => l.spec.display?.collapse?.open === false)
+    .map((l) => l.spec.display!.title!);
+  for (const title of titles) await page.getByRole('button', { name: `expand group ${title}` }).click();
+  if (titles.length) await waitForPanels(page);
+  return titles;
+}
+
+/** Legend and table cells whose text the browser cuts (CSS ellipsis: content wider than the cell), per panel. */
+async function cutCells(page: Page, selector: string): Promise<Array<{ panel: string; text: string }>> {
+  return page.$$eval(
+    '[data-testid="panel"]',
+    (panels, cellSelector) =>
+      panels.flatMap((p) => {
+        const id = p.getAttribute('aria-labelledby');
+        const panel = ((id && document.getElementById(id)?.textContent) || '').trim();
+        return [...p.querySelectorAll(cellSelector)]
+          .map((cell) => cell.querySelector('#original-cell') ?? cell)
+          .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+          .map((cell) => ({ panel, text: (cell.textContent ?? '').trim() }));
+      }),
+    selector,
+  );
+}
+
+/** Text of a Table panel, row by row (cells in column order), from the DOM. */
+async function tableText(page: Page, title: string): Promise<string[][]> {
+  const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first();
+  return panel
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 }
 
 /** Text of every tile, by panel title → row name → tiles in display order. */
@@ -140,6 +178,85 @@ test('each dashboard renders every panel with no console error; screenshots save
     });
     await page.close();
   }
+}, 300_000);
+
+test('legend values and table figures are never cut (no ellipsis) at the default sizes', async () => {
+  const cut: Array<{ dashboard: string; panel: string; text: string }> = [];
+  for (const d of dashboards) {
+    const { page } = await openDashboard(d.metadata.project, d.metadata.name);
+    await expandCollapsedRows(page, d);
+    // Legend value columns (mean, last, max, …) of the official time-series charts, and every table cell but the
+    // model and pod names, which a reader can widen.
+    const legendValues = ['mean', 'last-number', 'max', 'min', 'sum'].map((v) => `[data-testid$="_${v}"]`).join(',');
+    for (const c of await cutCells(page, legendValues)) cut.push({ dashboard: d.metadata.name, ...c });
+    for (const c of await cutCells(page, 'tbody td:not(:first-child)'))
+      if (!/legend/i.test(c.panel)) cut.push({ dashboard: d.metadata.name, ...c });
+    await page.close();
+  }
+  expect(cut).toEqual([]);
+}, 300_000);
+
+test('the wide per-model summary, the length distributions and the optional-feature rows read as intended', async () => {
+  const query = dashboards.find((d) => d.metadata.name === 'vllm-query-statistics')!;
+  const { page, watch } = await openDashboard(query.metadata.project, query.metadata.name);
+  // One row per model of the stack, in the model column; no sorting prefixes; every figure has a header.
+  const summary = page.locator('[data-testid="panel"]', {
+    has: page.getByText('Per-model summary over the range', { exact: true }),
+  });
+  const headers = (await summary.locator('thead th').allTextContents()).map((h) => h.trim());
+  expect(headers).toEqual([
+    'Model',
+    'Req/s',
+    'In tok/s',
+    'Out tok/s',
+    'Prompt mean',
+    'Prompt p50',
+    'Prompt p90',
+    'Prompt p99',
+    'Errors',
+    'Peak KV',
+    'Preemptions',
+    'Targets up',
+  ]);
+  const rows = await tableText(page, 'Per-model summary over the range');
+  expect(rows.map((r) => r[0]).sort()).toEqual([...new Set(stack.fleet.map((p) => p.model))].sort());
+  for (const row of rows)
+    expect({ model: row[0], empty: row.filter((c) => c === '') }).toEqual({ model: row[0], empty: [] });
+  // The distributions' legends list the buckets in numeric order, +Inf last.
+  for (const title of ['Prompt length distribution', 'Generation length distribution']) {
+    const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) });
+    const names = (await panel.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
+    const bounds = names.map((n) => /≤ (\S+) tokens/.exec(n)?.[1]);
+    expect({ title, bounds }).toEqual({
+      title,
+      bounds: [...bounds].sort((a, b) => (a === '+Inf' ? 1 : b === '+Inf' ? -1 : Number(a) - Number(b))),
+    });
+    expect(bounds.length).toBeGreaterThan(5);
+    expect(bounds[bounds.length - 1]).toBe('+Inf');
+  }
+  expect(watch.pageErrors).toEqual([]);
+  await page.close();
+
+  // Performance Statistics: the collapsed rows open and show the stand-in fleet's spec decode and LoRA pod.
+  const perf = dashboards.find((d) => d.metadata.name === 'vllm-performance-statistics')!;
+  const opened = await openDashboard(perf.metadata.project, perf.metadata.name);
+  expect(await expandCollapsedRows(opened.page, perf)).toEqual(['Speculative decoding', 'LoRA adapters']);
+  const specModels = new Set(stack.fleet.filter((p) => (p as { specDecode?: unknown }).specDecode).map((p) => p.model));
+  const spec = await tableText(opened.page, 'Speculative decoding per model');
+  expect(spec.map((r) => r[0]).sort()).toEqual([...new Set(stack.fleet.map((p) => p.model))].sort());
+  for (const row of spec) {
+    if (specModels.has(row[0]))
+      expect({ row }).toEqual({
+        row: [row[0], expect.stringMatching(/^\d+$/), expect.stringMatching(/%$/), expect.stringMatching(/^\d\.\d\d$/)],
+      });
+    else expect({ row }).toEqual({ row: [row[0], expect.stringMatching(/^\d+$/), 'not enabled', 'not enabled'] });
+  }
+  const lora = await tableText(opened.page, 'LoRA adapters');
+  const loraPods = stack.fleet.filter((p) => (p as { lora?: unknown }).lora).map((p) => p.pod);
+  expect(lora.map((r) => r.find((c) => loraPods.includes(c)))).toEqual(loraPods);
+  await opened.page.screenshot({ path: join(ARTIFACTS, 'performance-statistics-expanded.png'), fullPage: true });
+  expect(opened.watch.pageErrors).toEqual([]);
+  await opened.page.close();
 }, 300_000);
 
 test('every VllmLatencyQuad tile equals Prometheus histogram_quantile (and Σ_sum/Σcount for the mean)', async () => {
