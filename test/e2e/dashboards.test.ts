@@ -109,9 +109,25 @@ async function cutCells(page: Page, selector: string): Promise<Array<{ panel: st
   );
 }
 
+/** Table panels whose last column ends beyond the panel's right edge (a reader would have to scroll to see it). */
+async function overflowingTables(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="panel"]', (panels) =>
+    panels.flatMap((p) => {
+      const headers = [...p.querySelectorAll('thead th')];
+      const last = headers[headers.length - 1];
+      if (!last || last.getBoundingClientRect().right <= p.getBoundingClientRect().right + 1) return [];
+      const id = p.getAttribute('aria-labelledby');
+      return [((id && document.getElementById(id)?.textContent) || '').trim()];
+    }),
+  );
+}
+
 /** Text of a Table panel, row by row (cells in column order), from the DOM. */
 async function tableText(page: Page, title: string): Promise<string[][]> {
   const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first();
+  // Perses renders a panel once it is in view: below the fold of a long page it would still be empty.
+  await panel.scrollIntoViewIfNeeded();
+  await waitForPanels(page);
   return panel
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
@@ -186,11 +202,12 @@ test('legend values and table figures are never cut (no ellipsis) at the default
     const { page } = await openDashboard(d.metadata.project, d.metadata.name);
     await expandCollapsedRows(page, d);
     // Legend value columns (mean, last, max, …) of the official time-series charts, and every table cell but the
-    // model and pod names, which a reader can widen.
+    // first (a legend's checkbox, a table's model), which a reader can widen.
     const legendValues = ['mean', 'last-number', 'max', 'min', 'sum'].map((v) => `[data-testid$="_${v}"]`).join(',');
     for (const c of await cutCells(page, legendValues)) cut.push({ dashboard: d.metadata.name, ...c });
-    for (const c of await cutCells(page, 'tbody td:not(:first-child)'))
-      if (!/legend/i.test(c.panel)) cut.push({ dashboard: d.metadata.name, ...c });
+    for (const c of await cutCells(page, 'tbody td:not(:first-child)')) cut.push({ dashboard: d.metadata.name, ...c });
+    for (const panel of await overflowingTables(page))
+      cut.push({ dashboard: d.metadata.name, panel, text: 'columns beyond the panel edge' });
     await page.close();
   }
   expect(cut).toEqual([]);
@@ -225,8 +242,10 @@ test('the wide per-model summary, the length distributions and the optional-feat
   // The distributions' legends list the buckets in numeric order, +Inf last.
   for (const title of ['Prompt length distribution', 'Generation length distribution']) {
     const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) });
-    const names = (await panel.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
+    // Legend rows: a checkbox cell, then the series name, then the values.
+    const names = (await panel.locator('tbody tr').allTextContents()).map((t) => t.trim());
     const bounds = names.map((n) => /≤ (\S+) tokens/.exec(n)?.[1]);
+    expect(bounds.every((b) => b !== undefined)).toBe(true);
     expect({ title, bounds }).toEqual({
       title,
       bounds: [...bounds].sort((a, b) => (a === '+Inf' ? 1 : b === '+Inf' ? -1 : Number(a) - Number(b))),
@@ -252,9 +271,9 @@ test('the wide per-model summary, the length distributions and the optional-feat
     else expect({ row }).toEqual({ row: [row[0], expect.stringMatching(/^\d+$/), 'not enabled', 'not enabled'] });
   }
   const lora = await tableText(opened.page, 'LoRA adapters');
+  await opened.page.screenshot({ path: join(ARTIFACTS, 'performance-statistics-expanded.png'), fullPage: true });
   const loraPods = stack.fleet.filter((p) => (p as { lora?: unknown }).lora).map((p) => p.pod);
   expect(lora.map((r) => r.find((c) => loraPods.includes(c)))).toEqual(loraPods);
-  await opened.page.screenshot({ path: join(ARTIFACTS, 'performance-statistics-expanded.png'), fullPage: true });
   expect(opened.watch.pageErrors).toEqual([]);
   await opened.page.close();
 }, 300_000);
