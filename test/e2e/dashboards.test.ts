@@ -124,8 +124,9 @@ async function overflowingTables(page: Page): Promise<string[]> {
 
 /** Text of a Table panel, row by row (cells in column order), from the DOM. */
 async function tableText(page: Page, title: string): Promise<string[][]> {
+  // Perses renders a panel only once it is in view: bring the title (a row's or the panel's) into view first.
+  await page.getByText(title, { exact: true }).first().scrollIntoViewIfNeeded();
   const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first();
-  // Perses renders a panel once it is in view: below the fold of a long page it would still be empty.
   await panel.scrollIntoViewIfNeeded();
   await waitForPanels(page);
   return panel
@@ -270,8 +271,8 @@ test('the wide per-model summary, the length distributions and the optional-feat
       });
     else expect({ row }).toEqual({ row: [row[0], expect.stringMatching(/^\d+$/), 'not enabled', 'not enabled'] });
   }
-  const lora = await tableText(opened.page, 'LoRA adapters');
   await opened.page.screenshot({ path: join(ARTIFACTS, 'performance-statistics-expanded.png'), fullPage: true });
+  const lora = await tableText(opened.page, 'LoRA adapters');
   const loraPods = stack.fleet.filter((p) => (p as { lora?: unknown }).lora).map((p) => p.pod);
   expect(lora.map((r) => r.find((c) => loraPods.includes(c)))).toEqual(loraPods);
   expect(opened.watch.pageErrors).toEqual([]);
