@@ -87,8 +87,11 @@ async function expandCollapsedRows(page: Page, d: Dashboard): Promise<string[]> 
   const titles = d.spec.layouts
     .filter((l) => l.spec.display?.collapse?.open === false)
     .map((l) => l.spec.display!.title!);
+  if (titles.length === 0) return titles;
+  // Perses renders a panel only once it is in view: a taller window keeps the opened rows in view too.
+  await page.setViewportSize({ width: 1600, height: 3400 });
   for (const title of titles) await page.getByRole('button', { name: `expand group ${title}` }).click();
-  if (titles.length) await waitForPanels(page);
+  await waitForPanels(page);
   return titles;
 }
 
@@ -124,11 +127,7 @@ async function overflowingTables(page: Page): Promise<string[]> {
 
 /** Text of a Table panel, row by row (cells in column order), from the DOM. */
 async function tableText(page: Page, title: string): Promise<string[][]> {
-  // Perses renders a panel only once it is in view: bring the title (a row's or the panel's) into view first.
-  await page.getByText(title, { exact: true }).first().scrollIntoViewIfNeeded();
   const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first();
-  await panel.scrollIntoViewIfNeeded();
-  await waitForPanels(page);
   return panel
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
