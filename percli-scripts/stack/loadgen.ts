@@ -4,11 +4,14 @@
 //
 //   tsx percli-scripts/stack/loadgen.ts --target http://127.0.0.1:18001=llama-3.1-8b-instruct [--target …]
 //       [--rate 1.5] [--burst-every 90] [--burst-seconds 15] [--burst-factor 4] [--max-inflight 64]
-// --rate is the mean requests per second per target outside bursts.
+// --rate is the mean requests per second per target outside bursts. A target that lists LoRA adapters in /v1/models
+// gets a share of its requests addressed to them, as clients of a multi-LoRA vLLM do.
 
 interface Target {
   url: string;
   model: string;
+  /** LoRA adapters the server lists beside the base model (/v1/models); a share of requests asks for them. */
+  adapters: string[];
   inflight: number;
   sent: number;
   failed: number;
@@ -49,6 +52,7 @@ export function parseArgs(argv: string[]): Options {
       opts.targets.push({
         url: url.href.replace(/\/$/, ''),
         model: value.slice(eq + 1),
+        adapters: [],
         inflight: 0,
         sent: 0,
         failed: 0,
@@ -92,11 +96,31 @@ export function currentRate(opts: Options, elapsedSeconds: number): number {
   return opts.rate * swell * (inBurst ? opts.burstFactor : 1);
 }
 
+/** Share of a target's requests that ask for one of its LoRA adapters, when it serves any. */
+const ADAPTER_SHARE = 0.4;
+
+/** The model a request asks for: the base model, or one of the target's adapters, the first ones more often. */
+export function pickModel(target: Pick<Target, 'model' | 'adapters'>, random = Math.random): string {
+  if (target.adapters.length === 0 || random() >= ADAPTER_SHARE) return target.model;
+  return target.adapters[Math.floor(target.adapters.length * random() ** 2)];
+}
+
+/** Reads the adapters a target lists in /v1/models (entries whose parent is the base model); none on failure. */
+async function discoverAdapters(target: Target): Promise<void> {
+  try {
+    const res = await fetch(`${target.url}/v1/models`);
+    const body = (await res.json()) as { data?: Array<{ id: string; parent?: string }> };
+    target.adapters = (body.data ?? []).filter((m) => m.parent === target.model).map((m) => m.id);
+  } catch {
+    target.adapters = [];
+  }
+}
+
 async function send(target: Target): Promise<void> {
   target.inflight += 1;
   target.sent += 1;
   const body = {
-    model: target.model,
+    model: pickModel(target),
     messages: [
       { role: 'system', content: 'You are a helpful assistant.' },
       { role: 'user', content: prompt(logNormal(350, 0.9, 8, 3000)) },
@@ -118,8 +142,9 @@ async function send(target: Target): Promise<void> {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  await Promise.all(opts.targets.map(discoverAdapters));
   const start = Date.now();
   const tickMs = 100;
   // Poisson arrivals: each tick sends a request with probability rate × tick per target.
@@ -148,6 +173,8 @@ function main(): void {
   console.log(
     `loadgen: ${opts.targets.length} targets, ${opts.rate} req/s each (×${opts.burstFactor} for ${opts.burstSeconds}s every ${opts.burstEvery}s)`,
   );
+  for (const t of opts.targets.filter((x) => x.adapters.length))
+    console.log(`loadgen: ${t.model}@${new URL(t.url).port} also asks for LoRA adapters ${t.adapters.join(', ')}`);
 }
 
-if (process.argv[1] && /loadgen\.ts$/.test(process.argv[1])) main();
+if (process.argv[1] && /loadgen\.ts$/.test(process.argv[1])) void main();

@@ -1,5 +1,6 @@
 // A stand-in vLLM fleet for the local stack: serves OpenAI-style completions and exposes vLLM V1's real
-// /metrics (names, `model_name`/`engine` labels, default bucket layouts from vllm/v1/metrics/buckets.py).
+// /metrics: every name, label and bucket layout comes from the catalogue in vllm-metrics.ts, which the tests'
+// backfilled history (test/support/vllm-tsdb.ts) shares.
 //
 // Why it exists: the stack was meant to run `llm-d-inference-sim` v0.9.2, but the Go module proxy refuses that
 // module version (403 "This module version is not available"), so issue 6's fallback applies: a project-written
@@ -8,7 +9,8 @@
 // load generator actually sends, so latencies, queues and KV usage move with the load.
 //
 //   tsx percli-scripts/stack/vllm-emitter.ts --fleet fleet.json
-// fleet.json: [{ "pod": "vllm-llama-0", "port": 18001, "model": "llama-3.1-8b-instruct", "engines": 2 }, …]
+// fleet.json: [{ "pod": "vllm-llama-0", "port": 18001, "model": "llama-3.1-8b-instruct", "engines": 2 }, …]; a pod
+// may add "specDecode": { "tokens": 3 } (speculative decoding) and "lora": { "adapters": [...], "maxLoras": 1 }.
 // The `pod` label is not emitted here: as in Kubernetes, Prometheus attaches it as a target label.
 
 import { readFileSync } from 'node:fs';
@@ -17,106 +19,96 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import { Engine, EngineConfig, FinishedRequest } from './vllm-engine';
+import {
+  exportedFamilies,
+  exposedName,
+  familyLabels,
+  familyNames,
+  FINISHED_REASONS,
+  histogramBounds,
+  MetricFamily,
+  MetricKey,
+  VLLM_METRICS,
+  VllmFeature,
+  WAITING_REASONS,
+} from './vllm-metrics';
 
 export interface PodConfig {
   pod: string;
   port: number;
   model: string;
   engines: number;
+  /** Speculative decoding: draft tokens per step (vLLM's num_speculative_tokens). */
+  specDecode?: { tokens: number; acceptance?: number };
+  /** LoRA adapters served beside the base model (listed by /v1/models, requested by name), and --max-loras. */
+  lora?: { adapters: string[]; maxLoras: number };
 }
 
-// vLLM's default bucket families (vllm/v1/metrics/buckets.py).
-const REQUEST_LATENCY = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680];
-const TTFT = [
-  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
-];
-const ITL = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80];
-const ITERATION_TOKENS = [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384];
+type EngineLabels = { model_name: string; engine: string };
+type PromMetric = Counter<string> | Gauge<string> | Histogram<string>;
 
-/** vLLM's 1-2-5 token buckets, stopping at the first value above max_model_len (buckets.py build_1_2_5_buckets). */
-export function tokenBuckets(maxModelLen: number): number[] {
-  const out: number[] = [];
-  for (let exp = 1; ; exp *= 10) {
-    for (const m of [1, 2, 5]) {
-      const v = m * exp;
-      if (v > maxModelLen) return out;
-      out.push(v);
-    }
+function features(pod: PodConfig): VllmFeature[] {
+  return [...(pod.specDecode ? ['specDecode' as const] : []), ...(pod.lora ? ['lora' as const] : [])];
+}
+
+/** One prom-client metric per family vLLM V1 exports with this pod's features, named as the catalogue says. */
+function podMetrics(reg: Registry, pod: PodConfig, maxModelLen: number): Partial<Record<MetricKey, PromMetric>> {
+  const out: Partial<Record<MetricKey, PromMetric>> = {};
+  for (const key of exportedFamilies('vllm', features(pod))) {
+    const family: MetricFamily = VLLM_METRICS[key];
+    const [name] = familyNames('vllm', key);
+    const config = { name: exposedName(family, name), help: family.help, labelNames: familyLabels('vllm', key) };
+    out[key] =
+      family.type === 'histogram'
+        ? new Histogram({ ...config, buckets: [...histogramBounds(key, maxModelLen)], registers: [reg] })
+        : family.type === 'counter'
+          ? new Counter({ ...config, registers: [reg] })
+          : new Gauge({ ...config, registers: [reg] });
   }
+  return out;
 }
 
-function podMetrics(reg: Registry, maxModelLen: number) {
-  const labelNames = ['model_name', 'engine'] as const;
-  const h = (name: string, help: string, buckets: number[]) =>
-    new Histogram({ name, help, labelNames, buckets, registers: [reg] });
-  const c = (name: string, help: string, extra: string[] = []) =>
-    new Counter({ name, help, labelNames: [...labelNames, ...extra], registers: [reg] });
-  const g = (name: string, help: string) => new Gauge({ name, help, labelNames, registers: [reg] });
-  const tokens = tokenBuckets(maxModelLen);
+/** Typed access to a pod's metrics; a family this pod does not export is a programming error, named. */
+function metricsOf(all: Partial<Record<MetricKey, PromMetric>>) {
+  const get = <T extends PromMetric>(key: MetricKey): T => {
+    const m = all[key];
+    if (!m) throw new Error(`this pod does not export ${VLLM_METRICS[key].name}`);
+    return m as T;
+  };
   return {
-    running: g('vllm:num_requests_running', 'Number of requests in model execution batches.'),
-    waiting: g('vllm:num_requests_waiting', 'Number of requests waiting to be processed.'),
-    kvUsage: g('vllm:kv_cache_usage_perc', 'KV-cache usage. 1 means 100 percent usage.'),
-    promptTokens: c('vllm:prompt_tokens_total', 'Number of prefill tokens processed.'),
-    generationTokens: c('vllm:generation_tokens_total', 'Number of generation tokens processed.'),
-    success: c('vllm:request_success_total', 'Count of successfully processed requests.', ['finished_reason']),
-    preemptions: c('vllm:num_preemptions_total', 'Cumulative number of preemption from the engine.'),
-    prefixQueries: c('vllm:prefix_cache_queries_total', 'Prefix cache queries, in terms of number of queried tokens.'),
-    prefixHits: c('vllm:prefix_cache_hits_total', 'Prefix cache hits, in terms of number of cached tokens.'),
-    e2e: h('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', REQUEST_LATENCY),
-    queue: h(
-      'vllm:request_queue_time_seconds',
-      'Histogram of time spent in WAITING phase for request.',
-      REQUEST_LATENCY,
-    ),
-    inference: h(
-      'vllm:request_inference_time_seconds',
-      'Histogram of time spent in RUNNING phase for request.',
-      REQUEST_LATENCY,
-    ),
-    prefill: h(
-      'vllm:request_prefill_time_seconds',
-      'Histogram of time spent in PREFILL phase for request.',
-      REQUEST_LATENCY,
-    ),
-    decode: h(
-      'vllm:request_decode_time_seconds',
-      'Histogram of time spent in DECODE phase for request.',
-      REQUEST_LATENCY,
-    ),
-    ttft: h('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', TTFT),
-    itl: h('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', ITL),
-    tpot: h(
-      'vllm:request_time_per_output_token_seconds',
-      'Histogram of time_per_output_token_seconds per request.',
-      ITL,
-    ),
-    promptLen: h('vllm:request_prompt_tokens', 'Number of prefill tokens processed.', tokens),
-    genLen: h('vllm:request_generation_tokens', 'Number of generation tokens processed.', tokens),
-    maxTokensParam: h('vllm:request_params_max_tokens', 'Histogram of the max_tokens request parameter.', tokens),
-    iterationTokens: h(
-      'vllm:iteration_tokens_total',
-      'Histogram of number of tokens per engine_step.',
-      ITERATION_TOKENS,
-    ),
+    histogram: (key: MetricKey) => get<Histogram<string>>(key),
+    counter: (key: MetricKey) => get<Counter<string>>(key),
+    gauge: (key: MetricKey) => get<Gauge<string>>(key),
   };
 }
-type PodMetrics = ReturnType<typeof podMetrics>;
+type PodMetrics = ReturnType<typeof metricsOf>;
 
-function record(m: PodMetrics, labels: { model_name: string; engine: string }, r: FinishedRequest): void {
-  m.e2e.observe(labels, r.e2e);
-  m.queue.observe(labels, r.queueTime);
-  m.prefill.observe(labels, r.prefillTime);
-  m.decode.observe(labels, r.decodeTime);
-  m.inference.observe(labels, r.prefillTime + r.decodeTime);
-  m.ttft.observe(labels, r.ttft);
-  for (const gap of r.interTokenGaps) m.itl.observe(labels, gap);
-  m.tpot.observe(labels, r.outputTokens > 1 ? r.decodeTime / (r.outputTokens - 1) : 0);
-  m.promptLen.observe(labels, r.promptTokens);
-  m.genLen.observe(labels, r.outputTokens);
-  m.maxTokensParam.observe(labels, r.maxTokens);
-  m.promptTokens.inc(labels, r.promptTokens);
-  m.success.inc({ ...labels, finished_reason: r.finishReason });
+function record(m: PodMetrics, labels: EngineLabels, r: FinishedRequest): void {
+  m.histogram('e2e').observe(labels, r.e2e);
+  m.histogram('queue').observe(labels, r.queueTime);
+  m.histogram('prefill').observe(labels, r.prefillTime);
+  m.histogram('decode').observe(labels, r.decodeTime);
+  m.histogram('inference').observe(labels, r.prefillTime + r.decodeTime);
+  m.histogram('ttft').observe(labels, r.ttft);
+  for (const gap of r.interTokenGaps) m.histogram('itl').observe(labels, gap);
+  m.histogram('requestTpot').observe(labels, r.outputTokens > 1 ? r.decodeTime / (r.outputTokens - 1) : 0);
+  m.histogram('promptLength').observe(labels, r.promptTokens);
+  m.histogram('generationLength').observe(labels, r.outputTokens);
+  m.histogram('maxTokensParam').observe(labels, r.maxTokens);
+  m.counter('promptTokens').inc(labels, r.promptTokens);
+  m.counter('requestSuccess').inc({ ...labels, finished_reason: r.finishReason });
+}
+
+/**
+ * vLLM's lora_requests_info: one series per (max_lora, running, waiting) combination, set to the current time
+ * whenever the scheduler reports it; combinations seen before keep their last time, as prometheus_client keeps them.
+ */
+function reportLora(gauge: Gauge<string>, maxLoras: number, running: Set<string>, waiting: Set<string>): void {
+  const list = (s: Set<string>) => [...s].sort().join(',');
+  gauge.set(
+    { max_lora: String(maxLoras), running_lora_adapters: list(running), waiting_lora_adapters: list(waiting) },
+    Date.now() / 1000,
+  );
 }
 
 /** Rough token count of a chat/completions body: ~4 characters per token, as a regex tokenizer would see it. */
@@ -151,33 +143,69 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {}): () => Promise<void> {
   const reg = new Registry();
   const maxModelLen = engineConfig.maxModelLen ?? 4096;
-  const metrics = podMetrics(reg, maxModelLen);
+  const metrics = metricsOf(podMetrics(reg, pod, maxModelLen));
+  const adapterState = new Map<number, { running: ReadonlySet<string>; waiting: ReadonlySet<string> }>();
   const engines = Array.from({ length: pod.engines }, (_, i) => {
-    const labels = { model_name: pod.model, engine: String(i) };
+    const labels: EngineLabels = { model_name: pod.model, engine: String(i) };
     const engine = new Engine(
-      { ...engineConfig, maxModelLen },
+      {
+        ...engineConfig,
+        maxModelLen,
+        ...(pod.specDecode
+          ? { specTokens: pod.specDecode.tokens, specAcceptance: pod.specDecode.acceptance ?? 0.7 }
+          : {}),
+        ...(pod.lora ? { maxLoras: pod.lora.maxLoras } : {}),
+      },
       {
         onStep: (s) => {
-          metrics.running.set(labels, s.running);
-          metrics.waiting.set(labels, s.waiting);
-          metrics.kvUsage.set(labels, s.kvUsage);
-          if (s.tokens > 0) metrics.iterationTokens.observe(labels, s.tokens);
-          if (s.generated > 0) metrics.generationTokens.inc(labels, s.generated);
+          metrics.gauge('running').set(labels, s.running);
+          metrics.gauge('waiting').set(labels, s.waiting);
+          metrics.gauge('waitingByReason').set({ ...labels, reason: 'capacity' }, s.waiting - s.deferred);
+          metrics.gauge('waitingByReason').set({ ...labels, reason: 'deferred' }, s.deferred);
+          metrics.gauge('kvUsage').set(labels, s.kvUsage);
+          if (s.tokens > 0) metrics.histogram('iterationTokens').observe(labels, s.tokens);
+          if (s.generated > 0) metrics.counter('generationTokens').inc(labels, s.generated);
+          if (pod.lora) {
+            adapterState.set(i, { running: s.runningAdapters, waiting: s.waitingAdapters });
+            const union = (k: 'running' | 'waiting') => new Set([...adapterState.values()].flatMap((a) => [...a[k]]));
+            reportLora(metrics.gauge('loraRequestsInfo'), pod.lora.maxLoras, union('running'), union('waiting'));
+          }
         },
-        onPreempt: () => metrics.preemptions.inc(labels),
+        onPreempt: () => metrics.counter('preemptions').inc(labels),
         onPrefixLookup: (queried, hit) => {
-          metrics.prefixQueries.inc(labels, queried);
-          metrics.prefixHits.inc(labels, hit);
+          metrics.counter('prefixCacheQueries').inc(labels, queried);
+          metrics.counter('prefixCacheHits').inc(labels, hit);
+        },
+        onSpecDecode: (drafts, draftTokens, acceptedPerPosition) => {
+          metrics.counter('specDecodeDrafts').inc(labels, drafts);
+          metrics.counter('specDecodeDraftTokens').inc(labels, draftTokens);
+          const accepted = acceptedPerPosition.reduce((a, b) => a + b, 0);
+          metrics.counter('specDecodeAcceptedTokens').inc(labels, accepted);
+          acceptedPerPosition.forEach((n, position) =>
+            metrics.counter('specDecodeAcceptedPerPosition').inc({ ...labels, position: String(position) }, n),
+          );
         },
       },
     );
     // Expose every series from the start, as vLLM does, so dashboards see zeros rather than "no data".
-    metrics.running.set(labels, 0);
-    metrics.waiting.set(labels, 0);
-    metrics.kvUsage.set(labels, 0);
-    metrics.preemptions.inc(labels, 0);
+    metrics.gauge('running').set(labels, 0);
+    metrics.gauge('waiting').set(labels, 0);
+    for (const reason of WAITING_REASONS) metrics.gauge('waitingByReason').set({ ...labels, reason }, 0);
+    metrics.gauge('kvUsage').set(labels, 0);
+    metrics.counter('preemptions').inc(labels, 0);
+    metrics.counter('prefixCacheQueries').inc(labels, 0);
+    metrics.counter('prefixCacheHits').inc(labels, 0);
+    for (const reason of FINISHED_REASONS)
+      metrics.counter('requestSuccess').inc({ ...labels, finished_reason: reason }, 0);
+    if (pod.specDecode) {
+      for (const key of ['specDecodeDrafts', 'specDecodeDraftTokens', 'specDecodeAcceptedTokens'] as const)
+        metrics.counter(key).inc(labels, 0);
+      for (let position = 0; position < pod.specDecode.tokens; position++)
+        metrics.counter('specDecodeAcceptedPerPosition').inc({ ...labels, position: String(position) }, 0);
+    }
     return { engine, labels };
   });
+  if (pod.lora) reportLora(metrics.gauge('loraRequestsInfo'), pod.lora.maxLoras, new Set(), new Set());
   let next = 0;
 
   const server = createServer((req, res) => {
@@ -191,12 +219,23 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
     }
     if (req.method === 'GET' && url === '/health') return send(res, 200, '', 'text/plain');
     if (req.method === 'GET' && url === '/v1/models') {
-      return send(res, 200, { object: 'list', data: [{ id: pod.model, object: 'model', owned_by: 'vllm' }] });
+      // As vLLM lists them: the base model, then each LoRA adapter with the base as its parent.
+      const adapters = (pod.lora?.adapters ?? []).map((id) => ({
+        id,
+        object: 'model',
+        owned_by: 'vllm',
+        parent: pod.model,
+      }));
+      return send(res, 200, {
+        object: 'list',
+        data: [{ id: pod.model, object: 'model', owned_by: 'vllm' }, ...adapters],
+      });
     }
     if (req.method === 'POST' && (url === '/v1/chat/completions' || url === '/v1/completions')) {
       readJson(req).then(
         (body) => {
-          if (body.model !== pod.model) {
+          const adapter = pod.lora?.adapters.includes(String(body.model)) ? String(body.model) : undefined;
+          if (body.model !== pod.model && !adapter) {
             return send(res, 404, {
               error: { message: `The model \`${String(body.model)}\` does not exist.`, type: 'NotFoundError' },
             });
@@ -213,12 +252,12 @@ export function startPod(pod: PodConfig, engineConfig: Partial<EngineConfig> = {
           }
           // Data-parallel engines behind one API server: round-robin, like vLLM's default DP load balancing.
           const target = engines[next++ % engines.length];
-          target.engine.submit(promptTokens, maxTokens).then((done) => {
+          target.engine.submit(promptTokens, maxTokens, adapter).then((done) => {
             record(metrics, target.labels, done);
             send(res, 200, {
               id: `cmpl-${Date.now().toString(36)}`,
               object: url.endsWith('chat/completions') ? 'chat.completion' : 'text_completion',
-              model: pod.model,
+              model: String(body.model),
               choices: [
                 {
                   index: 0,

@@ -4,7 +4,9 @@
 // for their prompt, runs their prefill (the step gets longer with the prefill tokens, as a mixed batch does), and
 // gives every decoding request one token (the step gets longer with the batch). When a decoding request needs a
 // new KV block and none is free, the most recently admitted request is preempted (vLLM's recompute policy): its
-// blocks are freed and it waits again. Timings are measured on the wall clock, so the histograms the emitter
+// blocks are freed and it waits again. With speculative decoding a step streams the sampled token plus the
+// accepted draft tokens; with LoRA, a request whose adapter finds all --max-loras slots taken is skipped (deferred)
+// until one frees up. Timings are measured on the wall clock, so the histograms the emitter
 // fills are observations of what actually happened to the requests the load generator sent.
 
 export interface EngineConfig {
@@ -20,6 +22,12 @@ export interface EngineConfig {
   prefillTokensPerSec: number;
   /** Share of prompt tokens served from the prefix cache, drawn uniformly in [0, maxPrefixHit]. */
   maxPrefixHit: number;
+  /** Speculative decoding: draft tokens proposed per sequence and step (0 = off, vLLM's num_speculative_tokens). */
+  specTokens: number;
+  /** Chance that the draft token at position 0 is accepted; later positions are a little less likely. */
+  specAcceptance: number;
+  /** LoRA adapters that can be active in one batch (vLLM --max-loras); requests for others wait, deferred. */
+  maxLoras: number;
 }
 
 const DEFAULTS: EngineConfig = {
@@ -31,6 +39,9 @@ const DEFAULTS: EngineConfig = {
   stepPerSeq: 0.0012,
   prefillTokensPerSec: 12000,
   maxPrefixHit: 0.4,
+  specTokens: 0,
+  specAcceptance: 0.7,
+  maxLoras: 1,
 };
 
 export interface FinishedRequest {
@@ -49,6 +60,11 @@ export interface FinishedRequest {
 export interface StepReport {
   running: number;
   waiting: number;
+  /** Waiting requests the scheduler skips for now: their LoRA adapter has no free slot. Part of `waiting`. */
+  deferred: number;
+  /** LoRA adapters of the running and of the waiting requests. */
+  runningAdapters: ReadonlySet<string>;
+  waitingAdapters: ReadonlySet<string>;
   kvUsage: number;
   /** Tokens scheduled in the step (prefill + decode). */
   tokens: number;
@@ -60,9 +76,13 @@ export interface EngineHooks {
   onStep(report: StepReport): void;
   onPreempt(): void;
   onPrefixLookup(queriedTokens: number, hitTokens: number): void;
+  /** One step's speculative decoding: drafts (one per decoding sequence), their tokens, accepted per position. */
+  onSpecDecode?(drafts: number, draftTokens: number, acceptedPerPosition: readonly number[]): void;
 }
 
 interface Sequence {
+  /** LoRA adapter the request asked for (its `model`), if any. */
+  adapter?: string;
   promptTokens: number;
   maxTokens: number;
   /** Output length at which it stops (≤ maxTokens); reaching maxTokens means finish reason "length". */
@@ -78,6 +98,8 @@ interface Sequence {
 }
 
 const now = () => performance.now() / 1000;
+/** Seconds a deferred LoRA request waits before the running adapters are drained for it. */
+const DRAIN_AFTER = 2;
 
 export class Engine {
   private readonly cfg: EngineConfig;
@@ -97,12 +119,13 @@ export class Engine {
     this.freeBlocks = this.cfg.kvBlocks;
   }
 
-  submit(promptTokens: number, maxTokens: number): Promise<FinishedRequest> {
+  submit(promptTokens: number, maxTokens: number, adapter?: string): Promise<FinishedRequest> {
     return new Promise((done) => {
       // Most chat answers end before max_tokens; about a quarter run into the limit.
       const stopsEarly = Math.random() < 0.75;
       const targetTokens = stopsEarly ? Math.max(1, Math.round(maxTokens * (0.15 + 0.8 * Math.random()))) : maxTokens;
       this.waiting.push({
+        adapter,
         promptTokens,
         maxTokens,
         targetTokens,
@@ -137,12 +160,21 @@ export class Engine {
     const { cfg } = this;
     const started = now();
     // Admit: FCFS while a slot and the prompt's KV blocks are free (a preempted sequence re-prefills its output too).
+    // A request whose LoRA adapter cannot get a slot is skipped (deferred), as vLLM's scheduler does.
+    // Against starvation, once a deferred request has waited DRAIN_AFTER seconds no further adapter request is
+    // admitted, so the running adapters drain and free a slot for it.
     let prefillTokens = 0;
-    while (this.waiting.length && this.running.length < cfg.maxNumSeqs) {
-      const seq = this.waiting[0];
+    let draining = false;
+    for (let i = 0; i < this.waiting.length && this.running.length < cfg.maxNumSeqs;) {
+      const seq = this.waiting[i];
+      if (this.isDeferred(seq) || (draining && seq.adapter)) {
+        draining ||= started - seq.arrival > DRAIN_AFTER;
+        i++;
+        continue;
+      }
       const need = this.blocksFor(seq.promptTokens + seq.generated + 1);
       if (need > this.freeBlocks) break;
-      this.waiting.shift();
+      this.waiting.splice(i, 1);
       this.freeBlocks -= need;
       seq.blocks = need;
       seq.admitted ??= started;
@@ -168,6 +200,7 @@ export class Engine {
   private finishStep(decoding: number, prefillTokens: number): void {
     const t = now();
     let generated = 0;
+    const spec = { drafts: 0, acceptedPerPosition: new Array<number>(this.cfg.specTokens).fill(0) };
     for (const seq of [...this.running]) {
       if (!this.running.includes(seq)) continue; // preempted earlier in this loop
       const need = this.blocksFor(seq.promptTokens + seq.generated + 1);
@@ -177,16 +210,47 @@ export class Engine {
         this.freeBlocks -= 1;
         seq.blocks += 1;
       }
-      seq.generated += 1;
-      generated += 1;
+      // One streamed output per step: the sampled token plus the accepted draft tokens, within the KV blocks held.
+      const room = Math.min(
+        seq.targetTokens - seq.generated,
+        seq.blocks * this.cfg.blockSize - seq.promptTokens - seq.generated,
+      );
+      const produced = Math.max(1, Math.min(room, 1 + this.acceptedDrafts(spec)));
+      seq.generated += produced;
+      generated += produced;
       if (seq.firstToken === undefined) seq.firstToken = t;
       else seq.gaps.push(t - (seq.lastToken ?? t));
       seq.lastToken = t;
       if (seq.generated >= seq.targetTokens || seq.promptTokens + seq.generated >= this.cfg.maxModelLen)
         this.finish(seq, t);
     }
+    if (spec.drafts > 0)
+      this.hooks.onSpecDecode?.(spec.drafts, spec.drafts * this.cfg.specTokens, spec.acceptedPerPosition);
     this.report(prefillTokens + decoding, generated);
     if (this.running.length || this.waiting.length) this.schedule(0);
+  }
+
+  /** Draws one draft's accepted length: positions are accepted in order until the first rejection. */
+  private acceptedDrafts(spec: { drafts: number; acceptedPerPosition: number[] }): number {
+    if (this.cfg.specTokens === 0) return 0;
+    spec.drafts += 1;
+    let accepted = 0;
+    while (accepted < this.cfg.specTokens && Math.random() < this.cfg.specAcceptance * 0.9 ** accepted) {
+      spec.acceptedPerPosition[accepted] += 1;
+      accepted += 1;
+    }
+    return accepted;
+  }
+
+  /** Adapters of the running batch: a request for another one waits while all --max-loras slots are taken. */
+  private activeAdapters(): Set<string> {
+    return new Set(this.running.flatMap((s) => (s.adapter ? [s.adapter] : [])));
+  }
+
+  private isDeferred(seq: Sequence): boolean {
+    if (!seq.adapter) return false;
+    const active = this.activeAdapters();
+    return !active.has(seq.adapter) && active.size >= this.cfg.maxLoras;
   }
 
   private preemptNewest(except: Sequence): void {
@@ -219,9 +283,13 @@ export class Engine {
   }
 
   private report(tokens: number, generated: number): void {
+    const adapters = (seqs: Sequence[]) => new Set(seqs.flatMap((s) => (s.adapter ? [s.adapter] : [])));
     this.hooks.onStep({
       running: this.running.length,
       waiting: this.waiting.length,
+      deferred: this.waiting.filter((s) => this.isDeferred(s)).length,
+      runningAdapters: adapters(this.running),
+      waitingAdapters: adapters(this.waiting),
       kvUsage: 1 - this.freeBlocks / this.cfg.kvBlocks,
       tokens,
       generated,

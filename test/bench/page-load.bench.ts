@@ -14,9 +14,9 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 
 import { groupBucketSeries, rangeQuantile, totalPerStep } from '../../src/model/histogram';
-import { dashboardUrl, openBrowser, prepareWait, PromRequest, waitForPanelsTimed, watchPage } from '../e2e/browser';
-import { SentQuery, sentQueryFor, summedOverSteps } from '../e2e/reference';
-import { promApi, rangeEndingOnAFilledMinute, Stack, startStack, waitForData } from '../e2e/stack';
+import { dashboardUrl, openBrowser, prepareWait, PromRequest, waitForPanelsTimed, watchPage } from '../support/browser';
+import { SentQuery, sentQueryFor, summedOverSteps } from '../support/reference';
+import { promApi, rangeEndingOnAFilledMinute, Stack, startStack, waitForData } from '../support/stack';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const QUANTILES = [0.5, 0.9, 0.99];

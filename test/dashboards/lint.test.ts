@@ -21,7 +21,7 @@ import { join, relative } from 'node:path';
 
 import YAML from 'yaml';
 
-import { DASHBOARD_FILES, loadDashboard, PluginRef, ROOT } from './dashboard-files';
+import { DASHBOARD_FILES, loadDashboard, PluginRef, ROOT } from '../support/dashboard-files';
 
 const BIN = join(ROOT, '.data/bin');
 const OFFICIAL = join(ROOT, '.data/official-plugins');

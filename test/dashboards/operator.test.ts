@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 
 import { driftedFiles, OPERATOR_API_VERSION, operatorFiles } from '../../percli-scripts/gen-operator';
-import { ROOT } from './dashboard-files';
+import { ROOT } from '../support/dashboard-files';
 
 const OPERATOR_MODULE = 'github.com/perses/perses-operator';
 

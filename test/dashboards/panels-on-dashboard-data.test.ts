@@ -7,10 +7,16 @@ import { buildKvQueueView } from '../../src/panels/kv-queue-gauge/kv-queue-view-
 import { assignQueryRoles } from '../../src/panels/kv-queue-gauge/query-roles';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-spec';
 import { buildQuadViewModel } from '../../src/panels/latency-quad/quad-view-model';
+import {
+  DASHBOARD_FILES,
+  DEFAULT_INTERPOLATION,
+  interpolate,
+  loadDashboard,
+  PluginRef,
+} from '../support/dashboard-files';
 import { MatrixSeries } from '../support/prometheus';
 import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
 import { DEFAULT_FLEET, LEGACY_MODEL, LLAMA, QWEN, TSDB_END } from '../support/vllm-tsdb';
-import { DASHBOARD_FILES, DEFAULT_INTERPOLATION, interpolate, loadDashboard, PluginRef } from './dashboard-files';
 
 const END = TSDB_END;
 const START = END - DEFAULT_INTERPOLATION.rangeSeconds;

@@ -1,6 +1,7 @@
 // Every PromQL expression of the bundled dashboards parses with Prometheus's grammar after Perses's variable
 // interpolation, and follows the PromQL practice the dashboards promise (docs: dashboards/README.md).
 
+import { MetricFamily, VLLM_METRICS } from '../../percli-scripts/stack/vllm-metrics';
 import {
   DASHBOARD_FILES,
   dashboardQueries,
@@ -8,7 +9,7 @@ import {
   FILTER_VARIABLES,
   interpolate,
   loadDashboard,
-} from './dashboard-files';
+} from '../support/dashboard-files';
 import {
   binaryOperator,
   findAll,
@@ -23,6 +24,13 @@ import {
 } from './promql-tree';
 
 const all = DASHBOARD_FILES.flatMap((file) => dashboardQueries(file));
+/** Metrics without model_name: Prometheus's `up` and vLLM's server-level ones (e.g. lora_requests_info). */
+const TARGET_ONLY_METRICS = new Set([
+  'up',
+  ...Object.values(VLLM_METRICS)
+    .filter((m: MetricFamily) => m.scope === 'server')
+    .map((m) => m.name),
+]);
 const panelQueries = all.filter((q) => !q.where.startsWith('variable:'));
 const label = (q: { dashboard: string; where: string }) => `${q.dashboard.replace('dashboards/', '')} ${q.where}`;
 
@@ -62,8 +70,10 @@ describe('bundled dashboards: PromQL', () => {
       const selectors = findAll(tree, 'VectorSelector').map(selectorParts);
       expect(selectors.length).toBeGreaterThan(0);
       for (const { metric, matchers } of selectors) {
-        // `up` carries only target labels; every vLLM metric also has model_name.
-        const expected = metric === 'up' ? FILTER_VARIABLES.filter((v) => v !== 'model_name') : FILTER_VARIABLES;
+        // `up` and vLLM's server-level info metrics carry only target labels; every engine metric also has model_name.
+        const expected = TARGET_ONLY_METRICS.has(metric)
+          ? FILTER_VARIABLES.filter((v) => v !== 'model_name')
+          : FILTER_VARIABLES;
         for (const variable of expected) {
           expect({ metric, [variable]: matchers[variable] }).toEqual({
             metric,
@@ -123,9 +133,15 @@ describe('bundled dashboards: PromQL', () => {
   });
 
   it.each(panelQueries.filter((q) => q.panelKind === 'TimeSeriesChart').map((q) => [label(q), q] as const))(
-    '%s has a legend naming the model',
+    '%s has a legend naming the model wherever it keeps the model apart',
     (_, q) => {
-      expect(q.seriesNameFormat).toContain('{{model_name}}');
+      const tree = parsePromQL(interpolate(q.expr));
+      const perModel = findAll(tree, 'AggregateExpr').some((a) => groupingLabels(a)?.includes('model_name'));
+      // A chart that sums over the selected models (the length distributions) names its buckets instead.
+      expect({ perModel, legend: q.seriesNameFormat }).toEqual({
+        perModel,
+        legend: perModel ? expect.stringContaining('{{model_name}}') : expect.stringMatching(/\{\{\w+\}\}/),
+      });
     },
   );
 

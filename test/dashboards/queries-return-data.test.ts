@@ -2,9 +2,6 @@
 // series (current vLLM, llm-d-inference-sim and pre-rename vLLM side by side, see test/support/vllm-tsdb.ts),
 // and the variables, fallbacks and label unifications do what the dashboards promise.
 
-import { MatrixSeries, VectorSample } from '../support/prometheus';
-import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
-import { DEFAULT_FLEET, LEGACY_MODEL, LLAMA, QWEN, TSDB_END, TSDB_START } from '../support/vllm-tsdb';
 import {
   DASHBOARD_FILES,
   dashboardQueries,
@@ -13,7 +10,21 @@ import {
   FILTER_VARIABLES,
   interpolate,
   Interpolation,
-} from './dashboard-files';
+  loadDashboard,
+} from '../support/dashboard-files';
+import { MatrixSeries, prometheusApi, VectorSample } from '../support/prometheus';
+import { tableRows, TableTransform } from '../support/table-rows';
+import { vllmPrometheusForThisFile } from '../support/vllm-prometheus';
+import {
+  DEFAULT_FLEET,
+  LEGACY_MODEL,
+  LLAMA,
+  LORA_ADAPTERS,
+  QWEN,
+  SPEC_TOKENS,
+  TSDB_END,
+  TSDB_START,
+} from '../support/vllm-tsdb';
 
 const STEP = DEFAULT_INTERPOLATION.stepSeconds;
 // The dashboards' default range (1 h) would start at the first scrape, where rates have no history yet.
@@ -44,6 +55,23 @@ async function run(q: DashboardQuery, how: Interpolation = DEFAULT_INTERPOLATION
   if (data.resultType !== 'matrix') throw new Error(`expected a matrix from ${expr}`);
   return data.result;
 }
+
+/** A Table panel's query as it sends it: an instant query at the end of the range. */
+async function instant(q: DashboardQuery): Promise<VectorSample[]> {
+  const data = await prom.query(interpolate(q.expr), END);
+  if (data.resultType !== 'vector') throw new Error(`expected a vector from ${q.expr}`);
+  return data.result;
+}
+const vector = async (expr: string) => (await prom.query(expr, END)).result as VectorSample[];
+
+interface TableSpec {
+  columnSettings: Array<{ name: string; header?: string }>;
+  transforms: TableTransform[];
+}
+const panelSpec = (dashboard: string, id: string): TableSpec => {
+  const file = DASHBOARD_FILES.find((f) => f.includes(dashboard))!;
+  return loadDashboard(file).spec.panels[id].spec.plugin.spec as unknown as TableSpec;
+};
 
 const finiteValues = (series: MatrixSeries[]) =>
   series.flatMap((s) => s.values.map(([, v]) => Number(v))).filter(Number.isFinite);
@@ -116,51 +144,179 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     ).toEqual(['abort', 'length', 'stop']);
   });
 
-  it('the per-model summary has every figure for every model, targets up included', async () => {
-    const [summary] = find('query', 'per_model_summary');
-    const series = await run(summary);
-    const figures = (model: string) =>
-      series
-        .filter((s) => s.metric.model_name === model)
-        .map((s) => s.metric.figure)
-        .sort();
-    const expected = [
-      '1 requests/s',
-      '2 input tokens/s',
-      '3 output tokens/s',
-      '4 prompt tokens, mean',
-      '5 prompt tokens, p50',
-      '6 prompt tokens, p90',
-      '7 prompt tokens, p99',
-      '8 vLLM targets up',
-    ];
-    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) expect(figures(model)).toEqual(expected);
-    const up = (model: string) =>
-      Number(
-        series.find((s) => s.metric.model_name === model && s.metric.figure === '8 vLLM targets up')!.values[0][1],
+  it('the per-model summary is one row per model with every column, through the Table transforms', async () => {
+    const summary = find('query', 'per_model_summary');
+    const results = await Promise.all(summary.map((q) => instant(q)));
+    const rows = tableRows(results, panelSpec('query', 'per_model_summary').transforms);
+    expect(rows.map((r) => r.model_name).sort()).toEqual([LLAMA, LEGACY_MODEL, QWEN].sort());
+    const column = (model: string, header: string) => {
+      const settings = panelSpec('query', 'per_model_summary').columnSettings;
+      const name = settings.find((c) => c.header === header)?.name;
+      if (!name) throw new Error(`no column ${header}`);
+      return rows.find((r) => r.model_name === model)?.[name] as number | undefined;
+    };
+    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) {
+      for (const header of ['Req/s', 'In tok/s', 'Out tok/s', 'Prompt mean', 'Prompt p50', 'Prompt p90', 'Prompt p99'])
+        expect({ model, header, positive: Number(column(model, header)) > 0 }).toEqual({
+          model,
+          header,
+          positive: true,
+        });
+      expect(column(model, 'Targets up')).toBe(DEFAULT_FLEET.filter((t) => t.model === model).length);
+      // Error share = abort (the only error-like reason in this data) / all finished, from the raw counters.
+      const reasonLabel = model === QWEN ? 'finish_reason' : 'finished_reason';
+      const [errors] = await vector(
+        `sum(increase(vllm:request_success_total{model_name="${model}",${reasonLabel}="abort"}[1h])) / sum(increase(vllm:request_success_total{model_name="${model}"}[1h]))`,
       );
-    for (const model of [LLAMA, QWEN, LEGACY_MODEL])
-      expect(up(model)).toBe(DEFAULT_FLEET.filter((t) => t.model === model).length);
+      expect(column(model, 'Errors')).toBeCloseTo(Number(errors.value[1]), 12);
+      const [peak] = await vector(
+        `max(max_over_time({__name__=~"vllm:kv_cache_usage_perc|vllm:gpu_cache_usage_perc",model_name="${model}"}[1h]))`,
+      );
+      expect(column(model, 'Peak KV')).toBe(Number(peak.value[1]));
+    }
+    // Preemptions: not exported by the simulator, so its cell is empty (the table shows "n/a").
+    expect(column(QWEN, 'Preemptions')).toBeUndefined();
+    expect(Number.isInteger(column(LLAMA, 'Preemptions'))).toBe(true);
     // The mean prompt size lies between p50 and p99 for these right-skewed prompts.
-    const value = (figure: string) =>
-      Number(series.find((s) => s.metric.model_name === LLAMA && s.metric.figure === figure)!.values[0][1]);
-    expect(value('4 prompt tokens, mean')).toBeGreaterThan(value('5 prompt tokens, p50'));
-    expect(value('4 prompt tokens, mean')).toBeLessThan(value('7 prompt tokens, p99'));
+    expect(column(LLAMA, 'Prompt mean')).toBeGreaterThan(column(LLAMA, 'Prompt p50')!);
+    expect(column(LLAMA, 'Prompt mean')).toBeLessThan(column(LLAMA, 'Prompt p99')!);
   });
 
-  it('the prompt size distribution is a cumulative share that reaches 100 % at +Inf', async () => {
-    const [distribution] = find('query', 'prompt_size_distribution');
-    const series = await run(distribution);
-    for (const model of [LLAMA, QWEN, LEGACY_MODEL]) {
-      const inf = series.find((s) => s.metric.model_name === model && s.metric.le === '+Inf');
-      expect(Number(inf?.values[0][1])).toBeCloseTo(1, 9);
+  it.each([['prompt_length_distribution'], ['generation_length_distribution']])(
+    '%s: lines in numeric bucket order, cumulative, reaching 100 %% at +Inf',
+    async (where) => {
+      const [distribution] = find('query', where);
+      const series = await run(distribution);
+      // The order Prometheus returns is the legend's order.
+      expect(series.map((s) => s.metric.le)).toEqual([
+        '1',
+        '2',
+        '5',
+        '10',
+        '20',
+        '50',
+        '100',
+        '200',
+        '500',
+        '1000',
+        '2000',
+        '+Inf',
+      ]);
+      const at = (i: number, t: number) => Number(series[i].values.find(([time]) => time === t)?.[1]);
+      for (const [t] of series[series.length - 1].values) {
+        expect(at(series.length - 1, t)).toBeCloseTo(1, 9);
+        for (let i = 1; i < series.length; i++) expect(at(i, t)).toBeGreaterThanOrEqual(at(i - 1, t));
+      }
+    },
+  );
+
+  it('the prefix-cache hit rate covers every model, pre-rename gpu_prefix_cache_* included, and equals hits / queries', async () => {
+    const [hitRate] = find('performance', 'prefix_cache_hit_rate');
+    const series = await run(hitRate);
+    expect(models(series)).toEqual([LLAMA, LEGACY_MODEL, QWEN].sort());
+    for (const v of finiteValues(series)) {
+      expect(v).toBeGreaterThan(0);
+      expect(v).toBeLessThan(1);
     }
+    const legacy = series.find((s) => s.metric.model_name === LEGACY_MODEL)!;
+    const direct = await prom.queryRange(
+      `sum(rate(vllm:gpu_prefix_cache_hits_total[1m])) / sum(rate(vllm:gpu_prefix_cache_queries_total[1m]))`,
+      START,
+      END,
+      STEP,
+    );
+    expect(legacy.values).toEqual((direct.result as MatrixSeries[])[0].values);
   });
+
+  it('preemptions and waiting reasons come from the engines that export them (not the simulator)', async () => {
+    const [preemptions] = find('performance', 'preemptions');
+    expect(models(await run(preemptions))).toEqual([LLAMA, LEGACY_MODEL].sort());
+    const [byReason] = find('performance', 'waiting_by_reason');
+    const reasons = await run(byReason);
+    expect(reasons.map((s) => `${s.metric.model_name} · ${s.metric.reason}`).sort()).toEqual([
+      `${LLAMA} · capacity`,
+      `${LLAMA} · deferred`,
+    ]);
+    // The reasons add up to num_requests_waiting at every step.
+    const total = await prom.queryRange(`sum(vllm:num_requests_waiting{model_name="${LLAMA}"})`, START, END, STEP);
+    const summed = reasons[0].values.map(([t, v]) => [
+      t,
+      Number(v) + Number(reasons[1].values.find(([u]) => u === t)![1]),
+    ]);
+    expect(summed).toEqual((total.result as MatrixSeries[])[0].values.map(([t, v]) => [t, Number(v)]));
+  });
+
+  it('speculative decoding: figures for the model that runs it, "not enabled" rows for the others', async () => {
+    const spec = find('performance', 'spec_decode_summary');
+    const rows = tableRows(
+      await Promise.all(spec.map((q) => instant(q))),
+      panelSpec('performance', 'spec_decode_summary').transforms,
+    );
+    const row = (model: string) => rows.find((r) => r.model_name === model)!;
+    expect(rows.map((r) => r.model_name).sort()).toEqual([LLAMA, LEGACY_MODEL, QWEN].sort());
+    const acceptance = row(LLAMA)['value #2'] as number;
+    const length = row(LLAMA)['value #3'] as number;
+    expect(acceptance).toBeGreaterThan(0);
+    expect(acceptance).toBeLessThan(1);
+    // Mean acceptance length = 1 + accepted / drafts = 1 + acceptance × draft tokens per draft.
+    expect(length).toBeCloseTo(1 + acceptance * SPEC_TOKENS, 12);
+    for (const model of [QWEN, LEGACY_MODEL]) {
+      expect(row(model)['value #1']).toBeGreaterThan(0);
+      expect(row(model)['value #2']).toBeUndefined(); // shown as "not enabled" (cellSettings Misc null)
+    }
+    const [perPosition] = find('performance', 'spec_decode_acceptance');
+    const positions = await run(perPosition);
+    expect(positions.map((s) => `${s.metric.model_name}/${s.metric.position}`).sort()).toEqual(
+      [0, 1, 2].map((p) => `${LLAMA}/${p}`),
+    );
+    const mean = (p: number) => {
+      const v = finiteValues(positions.filter((s) => s.metric.position === String(p)));
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    };
+    expect(mean(0)).toBeGreaterThan(mean(1));
+    expect(mean(1)).toBeGreaterThan(mean(2));
+  });
+
+  it("LoRA adapters: the latest lora_requests_info of the pod that serves adapters, and only that pod's", async () => {
+    const [lora] = find('performance', 'lora_adapters');
+    const rows = await instant(lora);
+    const loraPods = DEFAULT_FLEET.filter((t) => t.features?.includes('lora'));
+    expect(rows.map((r) => r.metric.pod)).toEqual(loraPods.map((t) => t.k8s!.pod));
+    // The latest report: its value is the newest among the pod's series.
+    const [latest] = await vector(`max(vllm:lora_requests_info{pod="${loraPods[0].k8s!.pod}"})`);
+    expect(rows[0].value[1]).toBe(latest.value[1]);
+    for (const label of ['max_lora', 'running_lora_adapters', 'waiting_lora_adapters'])
+      expect(rows[0].metric[label]).toBeDefined();
+    for (const label of ['running_lora_adapters', 'waiting_lora_adapters'])
+      expect(
+        rows[0].metric[label] === 'none' ||
+          rows[0].metric[label].split(',').every((a) => LORA_ADAPTERS.includes(a as never)),
+      ).toBe(true);
+  });
+
+  it.each(panelQueries.filter((q) => q.panelKind === 'TimeSeriesChart').map((q) => [label(q), q] as const))(
+    '%s: every series has its own legend name',
+    async (_, q) => {
+      const names = (await run(q)).map((s) =>
+        (q.seriesNameFormat ?? '').replace(/\{\{\s*(\w+)\s*\}\}/g, (__, l: string) => s.metric[l] ?? ''),
+      );
+      expect(new Set(names).size).toBe(names.length);
+    },
+  );
 
   it('a pod selection narrows every panel to that pod; All also keeps targets without k8s labels', async () => {
     const pod = DEFAULT_FLEET[0].k8s!.pod;
     for (const q of panelQueries) {
       const one = await run(q, withVariables({ pod: [pod] }));
+      // LoRA is enabled on another pod only: its table is rightly empty here.
+      if (q.where === 'lora_adapters') {
+        expect({ where: label(q), rows: one.length, lora: DEFAULT_FLEET[0].features?.includes('lora') }).toEqual({
+          where: label(q),
+          rows: 0,
+          lora: false,
+        });
+        continue;
+      }
       expect(one.length).toBeGreaterThan(0);
       // Per-model panels keep only that pod's model; per-pod panels keep only that pod.
       const seen = one.map((s) => ({
@@ -187,18 +343,18 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     '%s lists the label values (as /api/v1/label/…/values does)',
     async (_, q) => {
       const name = q.where.replace('variable:', '');
-      const params = new URLSearchParams({ 'match[]': interpolate(q.expr), start: String(START), end: String(END) });
-      const body = (await (await fetch(`${prom.url}/api/v1/label/${name}/values?${params}`)).json()) as {
-        status: string;
-        data: string[];
-      };
-      expect(body.status).toBe('success');
+      const values = await prometheusApi<string[]>(
+        prom.url,
+        `/api/v1/label/${name}/values`,
+        { 'match[]': interpolate(q.expr), start: START, end: END },
+        'GET',
+      );
       const expected = [
         ...new Set(
           DEFAULT_FLEET.map((t) => (name === 'model_name' ? t.model : t.k8s?.[name as 'pod'])).filter(Boolean),
         ),
       ].sort();
-      expect(body.data.sort()).toEqual(expected);
+      expect(values.sort()).toEqual(expected);
     },
   );
 });

@@ -12,9 +12,16 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import {
+  BrowserSession,
+  dashboardUrl,
+  openBrowser,
+  prepareWait,
+  waitForPanelsTimed,
+  watchPage,
+} from '../support/browser';
 import { freePort } from '../support/prometheus';
-import { BrowserSession, dashboardUrl, openBrowser, prepareWait, waitForPanelsTimed, watchPage } from './browser';
-import { ROOT, Stack, startStack, waitForData } from './stack';
+import { ROOT, Stack, startStack, waitForData } from '../support/stack';
 
 const BIN = join(ROOT, '.data', 'bin');
 const WORK = join(ROOT, '.data', 'dev-loop');

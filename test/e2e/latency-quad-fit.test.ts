@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM } from './browser';
+import { CHROMIUM } from '../support/browser';
 import { quadScenesPage } from './latency-quad-pages';
 
 const ROOT = join(__dirname, '..', '..');

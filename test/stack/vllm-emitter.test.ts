@@ -1,12 +1,13 @@
 // The stack's stand-in vLLM pod: real metric names, labels and bucket layouts, and numbers that are
 // observations of the requests it served. Plus the load generator's guard rails.
 
-import { currentRate, parseArgs } from '../../percli-scripts/stack/loadgen';
-import { startPod, tokenBuckets } from '../../percli-scripts/stack/vllm-emitter';
+import { currentRate, parseArgs, pickModel } from '../../percli-scripts/stack/loadgen';
+import { startPod } from '../../percli-scripts/stack/vllm-emitter';
+import { BUCKETS } from '../../percli-scripts/stack/vllm-metrics';
 import { freePort } from '../support/prometheus';
 
-const TTFT = '0.001,0.005,0.01,0.02,0.04,0.06,0.08,0.1,0.25,0.5,0.75,1,2.5,5,7.5,10,20,40,80,160,640,2560,+Inf';
-const REQUEST_LATENCY = '0.3,0.5,0.8,1,1.5,2,2.5,5,10,15,20,30,40,50,60,120,240,480,960,1920,7680,+Inf';
+const TTFT = [...BUCKETS.ttft, '+Inf'].join(',');
+const REQUEST_LATENCY = [...BUCKETS.requestLatency, '+Inf'].join(',');
 
 /** `le` values of one histogram's buckets for one label set, in exposition order. */
 function bucketBounds(text: string, metric: string, engine: string): string {
@@ -20,11 +21,6 @@ function value(text: string, series: string): number {
   if (!line) throw new Error(`no series ${series}`);
   return Number(line.slice(series.length + 1));
 }
-
-test("token buckets follow vLLM's 1-2-5 series up to max_model_len", () => {
-  expect(tokenBuckets(4096)).toEqual([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]);
-  expect(tokenBuckets(1024)).toEqual([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
-});
 
 test('a pod serves completions and its /metrics observe exactly those requests', async () => {
   const port = await freePort();
@@ -104,7 +100,93 @@ test('the load generator only targets loopback and bursts on schedule', () => {
     '--burst-factor',
     '4',
   ]);
-  expect(opts.targets).toEqual([{ url: 'http://127.0.0.1:8000', model: 'm', inflight: 0, sent: 0, failed: 0 }]);
+  expect(opts.targets).toEqual([
+    { url: 'http://127.0.0.1:8000', model: 'm', adapters: [], inflight: 0, sent: 0, failed: 0 },
+  ]);
   expect(currentRate(opts, 0)).toBeCloseTo(2);
   expect(currentRate(opts, 80)).toBeCloseTo(4 * 2 * (1 + 0.5 * Math.sin((2 * Math.PI * 80) / 600)));
+});
+
+test('the load generator sends a share of its requests to the LoRA adapters a target lists', () => {
+  const draws = [0.1, 0.5, 0.9, 0.39, 0.2];
+  let i = 0;
+  const random = () => draws[i++ % draws.length];
+  const target = { model: 'base', adapters: ['a', 'b'] };
+  // 0.1 < share → an adapter (index ⌊2 × 0.5²⌋ = 0); 0.9 ≥ share → the base model; 0.39 → adapter ⌊2 × 0.2²⌋ = 0.
+  expect([pickModel(target, random), pickModel(target, random), pickModel(target, random)]).toEqual(['a', 'base', 'a']);
+  expect(pickModel({ model: 'base', adapters: [] }, () => 0)).toBe('base');
+});
+
+/** Asks a pod for `n` completions of a 100-token prompt, `maxTokens` each, for `model`. */
+async function complete(port: number, model: string, n: number, maxTokens: number) {
+  return Promise.all(
+    Array.from({ length: n }, () =>
+      fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model, max_tokens: maxTokens, messages: [{ role: 'user', content: 'x'.repeat(400) }] }),
+      }).then((r) => r.json() as Promise<{ model: string; usage: { completion_tokens: number } }>),
+    ),
+  );
+}
+
+test('speculative decoding: accepted tokens are counted per draft position and never exceed the drafts', async () => {
+  const port = await freePort();
+  const stop = startPod(
+    { pod: 'p', port, model: 'm', engines: 1, specDecode: { tokens: 3 } },
+    { stepBase: 0.002, stepPerSeq: 0 },
+  );
+  try {
+    const answers = await complete(port, 'm', 4, 64);
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const labels = 'model_name="m",engine="0"';
+    const drafts = value(text, `vllm:spec_decode_num_drafts_total{${labels}}`);
+    const draftTokens = value(text, `vllm:spec_decode_num_draft_tokens_total{${labels}}`);
+    const accepted = value(text, `vllm:spec_decode_num_accepted_tokens_total{${labels}}`);
+    const perPosition = [0, 1, 2].map((p) =>
+      value(text, `vllm:spec_decode_num_accepted_tokens_per_pos_total{${labels},position="${p}"}`),
+    );
+    expect(draftTokens).toBe(3 * drafts);
+    expect(perPosition.reduce((a, b) => a + b, 0)).toBe(accepted);
+    expect(perPosition[1]).toBeLessThanOrEqual(perPosition[0]);
+    expect(perPosition[2]).toBeLessThanOrEqual(perPosition[1]);
+    expect(accepted).toBeGreaterThan(0);
+    // Each step streams 1 + accepted tokens: fewer inter-token observations than tokens after the first.
+    const generated = answers.reduce((n, a) => n + a.usage.completion_tokens, 0);
+    expect(value(text, `vllm:generation_tokens_total{${labels}}`)).toBe(generated);
+    const itl = value(text, `vllm:inter_token_latency_seconds_count{${labels}}`);
+    expect(itl).toBeLessThan(generated - answers.length);
+  } finally {
+    await stop();
+  }
+});
+
+test('LoRA: the pod lists its adapters, serves them, and reports lora_requests_info and waiting reasons', async () => {
+  const port = await freePort();
+  const stop = startPod(
+    { pod: 'p', port, model: 'm', engines: 1, lora: { adapters: ['a1', 'a2'], maxLoras: 1 } },
+    { stepBase: 0.002, stepPerSeq: 0 },
+  );
+  try {
+    const models = (await (await fetch(`http://127.0.0.1:${port}/v1/models`)).json()) as {
+      data: Array<{ id: string; parent?: string }>;
+    };
+    expect(models.data.map((m) => [m.id, m.parent])).toEqual([
+      ['m', undefined],
+      ['a1', 'm'],
+      ['a2', 'm'],
+    ]);
+    const answers = await Promise.all([complete(port, 'a1', 2, 16), complete(port, 'a2', 2, 16)]);
+    expect(answers.flat().map((a) => a.model)).toEqual(['a1', 'a1', 'a2', 'a2']);
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const info = text.split('\n').filter((l) => l.startsWith('vllm:lora_requests_info{'));
+    // One series per combination seen; with --max-loras 1 the second adapter waited while the first ran.
+    expect(info.some((l) => /running_lora_adapters="a1",waiting_lora_adapters="a2"/.test(l))).toBe(true);
+    expect(info.every((l) => /^vllm:lora_requests_info\{max_lora="1",/.test(l))).toBe(true);
+    const labels = 'model_name="m",engine="0"';
+    expect(value(text, `vllm:num_requests_waiting_by_reason{${labels},reason="capacity"}`)).toBe(0);
+    expect(value(text, `vllm:num_requests_waiting_by_reason{${labels},reason="deferred"}`)).toBe(0);
+  } finally {
+    await stop();
+  }
 });

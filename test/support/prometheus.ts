@@ -190,6 +190,43 @@ function kill(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The one Prometheus HTTP client of the tests, benches and stack scripts: POSTs form parameters to `path` on the
+ * Prometheus at `baseUrl` and returns the response's `data`; throws with Prometheus's own message otherwise.
+ */
+export async function prometheusApi<T>(
+  baseUrl: string,
+  path: string,
+  params: Readonly<Record<string, string | number>>,
+  method: 'GET' | 'POST' = 'POST',
+): Promise<T> {
+  const form = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  // Label-value look-ups (/api/v1/label/<name>/values) answer GET only.
+  const response =
+    method === 'GET'
+      ? await fetch(`${baseUrl}${path}?${form}`)
+      : await fetch(`${baseUrl}${path}`, {
+          method,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form,
+        });
+  const text = await response.text();
+  let parsed: { status?: string; data?: T; error?: string; errorType?: string };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new Error(
+      `Prometheus ${path} ${JSON.stringify(params)}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`,
+    );
+  }
+  if (parsed.status !== 'success' || parsed.data === undefined) {
+    throw new Error(
+      `Prometheus ${path} ${JSON.stringify(params)}: ${parsed.errorType ?? ''} ${parsed.error ?? response.status}`,
+    );
+  }
+  return parsed.data;
+}
+
 function makeHandle(
   url: string,
   port: number,
@@ -198,20 +235,7 @@ function makeHandle(
   output: () => string,
   keep: boolean,
 ): PrometheusHandle {
-  const api = async (path: string, params: Record<string, string>): Promise<QueryData> => {
-    const response = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(params).toString(),
-    });
-    const body = (await response.json()) as { status: string; data?: QueryData; error?: string; errorType?: string };
-    if (body.status !== 'success' || !body.data) {
-      throw new Error(
-        `Prometheus ${path} ${JSON.stringify(params)}: ${body.errorType ?? ''} ${body.error ?? response.status}`,
-      );
-    }
-    return body.data;
-  };
+  const api = (path: string, params: Record<string, string>) => prometheusApi<QueryData>(url, path, params);
   return {
     url,
     port,

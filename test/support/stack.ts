@@ -7,7 +7,9 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-import { freePort } from '../support/prometheus';
+import { freePort, prometheusApi, VectorSample } from './prometheus';
+
+export type { VectorSample };
 
 export const ROOT = resolve(__dirname, '..', '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -119,23 +121,9 @@ export async function startStack(options: StartOptions = {}): Promise<Stack> {
   return { ...parsed, dir, log, stop };
 }
 
-/** GET a Prometheus API path on the stack's Prometheus; returns `data`, throws with Prometheus's message. */
-export async function promApi<T = unknown>(
-  stack: StackInfo,
-  path: string,
-  params: Record<string, string | number>,
-): Promise<T> {
-  const body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-  const res = await fetch(`${stack.prometheus}${path}`, { method: 'POST', body });
-  const json = (await res.json()) as { status: string; data: T; error?: string };
-  if (json.status !== 'success') throw new Error(`Prometheus ${path} ${JSON.stringify(params)}: ${json.error}`);
-  return json.data;
-}
-
-export interface VectorSample {
-  metric: Record<string, string>;
-  value: [number, string];
-}
+/** A Prometheus API path on the stack's Prometheus; returns `data`, throws with Prometheus's message. */
+export const promApi = <T = unknown>(stack: StackInfo, path: string, params: Record<string, string | number>) =>
+  prometheusApi<T>(stack.prometheus, path, params);
 
 /** Instant query at `time` (seconds). */
 export const instantQuery = (stack: StackInfo, query: string, time: number) =>
