@@ -1,0 +1,105 @@
+// The VllmHistogramHeatmap panel: query results → view model (memoised per data/spec change) → one chart per
+// histogram (small multiples stacked), drawn by ECharts through Perses's EChart wrapper and the host's echarts.
+
+import { Box, Typography, useTheme } from '@mui/material';
+import { EChart, useChartsTheme } from '@perses-dev/components';
+import { TimeSeriesData } from '@perses-dev/core';
+import { PanelProps } from '@perses-dev/plugin-system';
+import { ReactElement, useMemo } from 'react';
+
+import { ChartTheme, distributionOption, overTimeOption } from './heatmap-chart-option';
+import { heatmapPalette } from './heatmap-colors';
+import { buildHeatmapViewModel, HeatmapHistogram } from './heatmap-view-model';
+import { HistogramHeatmapSpec, resolveHistogramHeatmapSpec } from './histogram-heatmap-spec';
+import { registerHeatmapCharts } from './register-charts';
+
+registerHeatmapCharts();
+
+const FALLBACK_SIZE = { width: 480, height: 240 };
+// Below this a chart cannot show its rows legibly: small multiples scroll instead.
+const MIN_CHART_HEIGHT = 120;
+const TITLE_HEIGHT = 18;
+
+export type HistogramHeatmapPanelProps = PanelProps<HistogramHeatmapSpec, TimeSeriesData>;
+
+export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactElement {
+  const spec = useMemo(() => resolveHistogramHeatmapSpec(props.spec), [props.spec]);
+  const model = useMemo(() => buildHeatmapViewModel(props.queryResults, spec), [props.queryResults, spec]);
+  const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
+  const muiTheme = useTheme();
+  const chartsTheme = useChartsTheme();
+  const theme: ChartTheme = useMemo(
+    () => ({
+      palette: heatmapPalette(muiTheme.palette.mode),
+      text: muiTheme.palette.text.secondary,
+      grid: muiTheme.palette.divider,
+    }),
+    [muiTheme],
+  );
+
+  if (model.state !== 'histograms') {
+    return (
+      <Box role="status" data-state={model.state} sx={{ p: 1, height, width, overflow: 'auto' }}>
+        <Typography variant="body2" color={model.state === 'no-data' ? 'text.secondary' : 'warning.main'}>
+          {model.message}
+        </Typography>
+      </Box>
+    );
+  }
+  const { histograms, warnings } = model;
+  const warningHeight = warnings.length > 0 ? TITLE_HEIGHT : 0;
+  const titled = histograms.length > 1;
+  const each = Math.max(MIN_CHART_HEIGHT, (height - warningHeight) / histograms.length);
+  return (
+    <Box data-state="histograms" data-mode={spec.mode} sx={{ width, height, overflowY: 'auto', overflowX: 'hidden' }}>
+      {histograms.map((h) => (
+        <Box
+          key={h.key}
+          data-testid="heatmap-histogram"
+          sx={{ height: each, display: 'flex', flexDirection: 'column' }}
+        >
+          {titled && (
+            <Typography variant="caption" noWrap sx={{ lineHeight: `${TITLE_HEIGHT}px`, px: 0.5 }}>
+              {h.name}
+            </Typography>
+          )}
+          <Box sx={{ flex: 1, minHeight: 0 }}>
+            <HistogramChart histogram={h} spec={spec} theme={theme} echartsTheme={chartsTheme.echartsTheme} />
+          </Box>
+        </Box>
+      ))}
+      {warnings.length > 0 && (
+        <Typography variant="caption" color="warning.main" noWrap title={warnings.join('\n')} sx={{ px: 0.5 }}>
+          {warnings.join(' ')}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+interface HistogramChartProps {
+  histogram: HeatmapHistogram;
+  spec: HistogramHeatmapSpec;
+  theme: ChartTheme;
+  echartsTheme: ReturnType<typeof useChartsTheme>['echartsTheme'];
+}
+
+function HistogramChart({ histogram, spec, theme, echartsTheme }: HistogramChartProps): ReactElement {
+  const option = useMemo(
+    () =>
+      histogram.problem
+        ? undefined
+        : spec.mode === 'distribution'
+          ? distributionOption(histogram, spec, theme)
+          : overTimeOption(histogram, spec, theme),
+    [histogram, spec, theme],
+  );
+  if (!option) {
+    return (
+      <Typography role="status" data-state="problem" variant="body2" color="warning.main" sx={{ p: 1 }}>
+        {histogram.problem}
+      </Typography>
+    );
+  }
+  return <EChart sx={{ width: '100%', height: '100%' }} option={option} theme={echartsTheme} />;
+}

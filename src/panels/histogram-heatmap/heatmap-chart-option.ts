@@ -1,0 +1,269 @@
+// View model → ECharts option, one chart per histogram. Pure: the numbers are already computed (view model),
+// this only places them. Both modes draw on a hidden value axis where bucket row i spans [i, i + 1] (equal-height
+// rows) or the bucket's true extent (linear), so cells, quantile lines and markers share one geometry.
+
+import { FormatOptions, formatValue } from '@perses-dev/core';
+
+import { HeatmapPalette } from './heatmap-colors';
+import { equalRowPosition, linearRowExtent } from './heatmap-geometry';
+import { HeatmapHistogram } from './heatmap-view-model';
+import { HistogramHeatmapSpec } from './histogram-heatmap-spec';
+
+// ECharts option objects are loosely typed; this is the subset the panel builds.
+type Option = Record<string, unknown>;
+
+export interface ChartTheme {
+  readonly palette: HeatmapPalette;
+  readonly text: string;
+  readonly grid: string;
+}
+
+const percent = (v: number) => (Number.isFinite(v) ? `${Number((v * 100).toPrecision(4))} %` : '—');
+const number = (v: number) => (Number.isFinite(v) ? `${Number(v.toPrecision(6))}` : '—');
+
+export function cellText(cellValue: HistogramHeatmapSpec['cellValue'], v: number): string {
+  if (cellValue === 'share') return percent(v);
+  return cellValue === 'rate' ? `${number(v)}/s` : number(v);
+}
+
+function rowExtent(h: HeatmapHistogram, spec: HistogramHeatmapSpec, i: number): [number, number] {
+  return spec.yScale === 'linear' ? linearRowExtent(h.bounds, i) : [i, i + 1];
+}
+
+function valuePosition(h: HeatmapHistogram, spec: HistogramHeatmapSpec, v: number): number {
+  return spec.yScale === 'linear' ? v : equalRowPosition(v, h.bounds);
+}
+
+/** Axis labels: the row labels at row centres (equal rows), or the bound values (linear). */
+function rowAxis(h: HeatmapHistogram, spec: HistogramHeatmapSpec, theme: ChartTheme, format: FormatOptions): Option {
+  const n = h.rows.length;
+  if (spec.yScale === 'linear') {
+    const [min] = linearRowExtent(h.bounds, 0);
+    const [, max] = linearRowExtent(h.bounds, n - 1);
+    return {
+      type: 'value',
+      min,
+      max,
+      axisLabel: { color: theme.text, formatter: (v: number) => formatValue(v, format) },
+      splitLine: { lineStyle: { color: theme.grid } },
+    };
+  }
+  return {
+    type: 'value',
+    min: 0,
+    max: n,
+    interval: 1,
+    axisLabel: {
+      color: theme.text,
+      // Tick i is row i's lower edge; the row's label sits just above it, inside the row it names.
+      formatter: (v: number) => (v < n ? (h.rows[v]?.label ?? '') : ''),
+      verticalAlign: 'bottom',
+      lineHeight: 0,
+    },
+    splitLine: { show: false },
+  };
+}
+
+interface CellDatum {
+  value: [number, number, number, number];
+}
+
+export function overTimeOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, theme: ChartTheme): Option {
+  const width = h.rows.length;
+  const stepMs = Number.isFinite(h.stepSeconds) ? h.stepSeconds * 1000 : 60_000;
+  const data: Array<CellDatum['value']> = [];
+  for (let step = 0; step < h.timestamps.length; step++) {
+    for (let row = 0; row < width; row++) {
+      const v = h.cells[step * width + row];
+      if (Number.isFinite(v)) data.push([h.timestamps[step], row, v, step]);
+    }
+  }
+  const lines = h.lines.map((line, k) => ({
+    type: 'line',
+    name: line.label,
+    showSymbol: false,
+    connectNulls: false,
+    z: 3,
+    lineStyle: { width: 1.5, color: theme.palette.lines[k % theme.palette.lines.length] },
+    itemStyle: { color: theme.palette.lines[k % theme.palette.lines.length] },
+    data: Array.from(h.timestamps, (t, step) => {
+      const v = line.values[step];
+      return [t, Number.isNaN(v) ? null : valuePosition(h, spec, v), v];
+    }),
+    tooltip: {
+      formatter: (p: { value: [number, number, number] }) =>
+        `${line.label} ${new Date(p.value[0]).toISOString().replace('.000Z', 'Z')}<br/>${formatValue(p.value[2], spec.format)}`,
+    },
+  }));
+  return {
+    animation: false,
+    grid: { left: 8, right: 8, top: 24, bottom: 40, containLabel: true },
+    legend: {
+      show: lines.length > 0,
+      top: 0,
+      right: 0,
+      textStyle: { color: theme.text },
+      data: lines.map((l) => l.name),
+    },
+    tooltip: { trigger: 'item', confine: true },
+    xAxis: { type: 'time', axisLabel: { color: theme.text }, splitLine: { show: false } },
+    yAxis: rowAxis(h, spec, theme, spec.format),
+    visualMap: {
+      type: 'continuous',
+      seriesIndex: 0,
+      dimension: 2,
+      min: 0,
+      max: h.maxCell > 0 ? h.maxCell : 1,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 120,
+      itemWidth: 10,
+      calculable: false,
+      textStyle: { color: theme.text },
+      formatter: (v: number) => cellText(spec.cellValue, v),
+      inRange: { color: [...theme.palette.scale] },
+    },
+    series: [
+      {
+        type: 'custom',
+        name: 'buckets',
+        z: 2,
+        encode: { x: 0, y: 1 },
+        data,
+        renderItem: (params: unknown, api: CustomApi) => {
+          const t = api.value(0);
+          const row = api.value(1);
+          const [lo, hi] = rowExtent(h, spec, row);
+          const bottomLeft = api.coord([t, lo]);
+          const topRight = api.coord([t + stepMs, hi]);
+          return {
+            type: 'rect',
+            shape: {
+              x: bottomLeft[0],
+              y: topRight[1],
+              width: Math.max(topRight[0] - bottomLeft[0], 1),
+              height: Math.max(bottomLeft[1] - topRight[1], 1),
+            },
+            style: { fill: api.visual('color') },
+          };
+        },
+        tooltip: {
+          formatter: (p: { value: CellDatum['value'] }) => {
+            const [t, row, , step] = p.value;
+            const cell = step * width + row;
+            return [
+              `${h.rows[row].range} · ${new Date(t).toISOString().replace('.000Z', 'Z')}`,
+              `share ${percent(h.shares[cell])}`,
+              `count ${number(h.counts[cell])}`,
+            ].join('<br/>');
+          },
+        },
+      },
+      ...lines,
+    ],
+  };
+}
+
+interface CustomApi {
+  value(dimension: number): number;
+  coord(point: [number, number]): [number, number];
+  visual(name: string): string;
+}
+
+export function distributionOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, theme: ChartTheme): Option {
+  const d = h.distribution!;
+  const n = h.rows.length;
+  const position = (v: number) => valuePosition(h, spec, v);
+  const markers = d.markers
+    .filter((m) => Number.isFinite(m.value))
+    .map((m, k) => ({
+      xAxis: position(m.value),
+      lineStyle: { color: theme.palette.lines[k % theme.palette.lines.length], type: 'solid' },
+      label: {
+        color: theme.palette.lines[k % theme.palette.lines.length],
+        formatter: `${m.label} ${m.clamped ? '≥ ' : ''}${formatValue(m.value, spec.format)}`,
+      },
+    }));
+  if (d.slo) {
+    markers.push({
+      xAxis: position(d.slo.slo.threshold),
+      lineStyle: { color: theme.palette.slo, type: 'dashed' },
+      label: {
+        color: theme.palette.slo,
+        formatter: `≤ ${formatValue(d.slo.slo.threshold, spec.format)}: ${percent(d.slo.attainment)} (target ${percent(d.slo.slo.target)}${d.slo.met ? ', met' : ', missed'})`,
+      },
+    });
+  }
+  const xAxis =
+    spec.yScale === 'linear'
+      ? rowAxis(h, spec, theme, spec.format)
+      : {
+          ...rowAxis(h, spec, theme, spec.format),
+          axisLabel: {
+            color: theme.text,
+            formatter: (v: number) => (v < n ? (h.rows[v]?.label ?? '') : ''),
+            align: 'left',
+            rotate: 0,
+            hideOverlap: true,
+          },
+        };
+  return {
+    animation: false,
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'item', confine: true },
+    legend: { show: spec.cumulative, top: 0, right: 0, textStyle: { color: theme.text } },
+    xAxis,
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 1,
+      axisLabel: { color: theme.text, formatter: percent },
+      splitLine: { lineStyle: { color: theme.grid } },
+    },
+    series: [
+      {
+        type: 'custom',
+        name: 'share',
+        data: Array.from(d.shares, (share, i) => [i, share]),
+        renderItem: (params: unknown, api: CustomApi) => {
+          const i = api.value(0);
+          const [lo, hi] = rowExtent(h, spec, i);
+          const bottomLeft = api.coord([lo, 0]);
+          const topRight = api.coord([hi, api.value(1)]);
+          return {
+            type: 'rect',
+            shape: {
+              x: bottomLeft[0] + 1,
+              y: topRight[1],
+              width: Math.max(topRight[0] - bottomLeft[0] - 2, 1),
+              height: bottomLeft[1] - topRight[1],
+            },
+            style: { fill: theme.palette.scale[3] },
+          };
+        },
+        tooltip: {
+          formatter: (p: { value: [number, number] }) =>
+            [
+              `${h.rows[p.value[0]].range}`,
+              `share ${percent(d.shares[p.value[0]])}`,
+              `count ${number(d.counts[p.value[0]])}`,
+            ].join('<br/>'),
+        },
+        markLine: { symbol: 'none', silent: true, data: markers },
+      },
+      ...(spec.cumulative
+        ? [
+            {
+              type: 'line',
+              name: 'cumulative',
+              showSymbol: false,
+              lineStyle: { color: theme.palette.lines[0] },
+              itemStyle: { color: theme.palette.lines[0] },
+              data: Array.from(d.cumulative, (c, i) => [rowExtent(h, spec, i)[1], c]),
+            },
+          ]
+        : []),
+    ],
+  };
+}
