@@ -2,7 +2,7 @@
 // this only places them. Both modes draw on a hidden value axis where bucket row i spans [i, i + 1] (equal-height
 // rows) or the bucket's true extent (linear), so cells, quantile lines and markers share one geometry.
 
-import { FormatOptions, formatValue } from '@perses-dev/core';
+import { formatValue } from '@perses-dev/core';
 
 import { HeatmapPalette } from './heatmap-colors';
 import { equalRowPosition, linearRowExtent } from './heatmap-geometry';
@@ -34,34 +34,43 @@ function valuePosition(h: HeatmapHistogram, spec: HistogramHeatmapSpec, v: numbe
   return spec.yScale === 'linear' ? v : equalRowPosition(v, h.bounds);
 }
 
-/** Axis labels: the row labels at row centres (equal rows), or the bound values (linear). */
-function rowAxis(h: HeatmapHistogram, spec: HistogramHeatmapSpec, theme: ChartTheme, format: FormatOptions): Option {
+/**
+ * The bucket axis: index 0 is what the series draw on (row i spans [i, i + 1], or the true bounds when linear);
+ * with equal rows a category axis over the same extent shows each row's label at the row's centre.
+ */
+function rowAxes(
+  h: HeatmapHistogram,
+  spec: HistogramHeatmapSpec,
+  theme: ChartTheme,
+  position: 'left' | 'bottom',
+): Option[] {
   const n = h.rows.length;
   if (spec.yScale === 'linear') {
     const [min] = linearRowExtent(h.bounds, 0);
     const [, max] = linearRowExtent(h.bounds, n - 1);
-    return {
-      type: 'value',
-      min,
-      max,
-      axisLabel: { color: theme.text, formatter: (v: number) => formatValue(v, format) },
-      splitLine: { lineStyle: { color: theme.grid } },
-    };
+    return [
+      {
+        type: 'value',
+        position,
+        min,
+        max,
+        axisLabel: { color: theme.text, hideOverlap: true, formatter: (v: number) => formatValue(v, spec.format) },
+        splitLine: { show: false },
+      },
+    ];
   }
-  return {
-    type: 'value',
-    min: 0,
-    max: n,
-    interval: 1,
-    axisLabel: {
-      color: theme.text,
-      // Tick i is row i's lower edge; the row's label sits just above it, inside the row it names.
-      formatter: (v: number) => (v < n ? (h.rows[v]?.label ?? '') : ''),
-      verticalAlign: 'bottom',
-      lineHeight: 0,
+  return [
+    { type: 'value', min: 0, max: n, show: false },
+    {
+      type: 'category',
+      position,
+      data: h.rows.map((r) => r.label),
+      boundaryGap: true,
+      axisLabel: { color: theme.text, hideOverlap: true },
+      axisTick: { show: false },
+      splitLine: { show: false },
     },
-    splitLine: { show: false },
-  };
+  ];
 }
 
 interface CellDatum {
@@ -106,8 +115,8 @@ export function overTimeOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, 
       data: lines.map((l) => l.name),
     },
     tooltip: { trigger: 'item', confine: true },
-    xAxis: { type: 'time', axisLabel: { color: theme.text }, splitLine: { show: false } },
-    yAxis: rowAxis(h, spec, theme, spec.format),
+    xAxis: { type: 'time', axisLabel: { color: theme.text, hideOverlap: true }, splitLine: { show: false } },
+    yAxis: rowAxes(h, spec, theme, 'left'),
     visualMap: {
       type: 'continuous',
       seriesIndex: 0,
@@ -173,14 +182,15 @@ interface CustomApi {
 
 export function distributionOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, theme: ChartTheme): Option {
   const d = h.distribution!;
-  const n = h.rows.length;
   const position = (v: number) => valuePosition(h, spec, v);
   const markers = d.markers
     .filter((m) => Number.isFinite(m.value))
     .map((m, k) => ({
       xAxis: position(m.value),
       lineStyle: { color: theme.palette.lines[k % theme.palette.lines.length], type: 'solid' },
+      // Along the line, at its top: labels of neighbouring markers do not overlap as they would side by side.
       label: {
+        position: 'insideEndTop',
         color: theme.palette.lines[k % theme.palette.lines.length],
         formatter: `${m.label} ${m.clamped ? '≥ ' : ''}${formatValue(m.value, spec.format)}`,
       },
@@ -190,30 +200,18 @@ export function distributionOption(h: HeatmapHistogram, spec: HistogramHeatmapSp
       xAxis: position(d.slo.slo.threshold),
       lineStyle: { color: theme.palette.slo, type: 'dashed' },
       label: {
+        position: 'insideMiddleTop',
         color: theme.palette.slo,
         formatter: `≤ ${formatValue(d.slo.slo.threshold, spec.format)}: ${percent(d.slo.attainment)} (target ${percent(d.slo.slo.target)}${d.slo.met ? ', met' : ', missed'})`,
       },
     });
   }
-  const xAxis =
-    spec.yScale === 'linear'
-      ? rowAxis(h, spec, theme, spec.format)
-      : {
-          ...rowAxis(h, spec, theme, spec.format),
-          axisLabel: {
-            color: theme.text,
-            formatter: (v: number) => (v < n ? (h.rows[v]?.label ?? '') : ''),
-            align: 'left',
-            rotate: 0,
-            hideOverlap: true,
-          },
-        };
   return {
     animation: false,
     grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', confine: true },
     legend: { show: spec.cumulative, top: 0, right: 0, textStyle: { color: theme.text } },
-    xAxis,
+    xAxis: rowAxes(h, spec, theme, 'bottom'),
     yAxis: {
       type: 'value',
       min: 0,

@@ -1,5 +1,5 @@
-import { createInitialHistogramHeatmapOptions, HistogramHeatmapSpec } from './histogram-heatmap-spec';
 import { buildHeatmapViewModel, HeatmapHistogram } from './heatmap-view-model';
+import { createInitialHistogramHeatmapOptions, HistogramHeatmapSpec } from './histogram-heatmap-spec';
 
 type Point = [number, number | null];
 const T0 = 1_700_000_000_000;
