@@ -55,7 +55,12 @@ export function HistogramHeatmapOptionsEditor({
             label="Mode"
             description="A heatmap over time, or one bar per bucket for the whole range"
             control={
-              <Select size="small" value={spec.mode} onChange={(e) => update({ mode: e.target.value as HeatmapMode })}>
+              <Select
+                size="small"
+                value={spec.mode}
+                inputProps={{ 'aria-label': 'Mode' }}
+                onChange={(e) => update({ mode: e.target.value as HeatmapMode })}
+              >
                 <MenuItem value="over-time">Over time</MenuItem>
                 <MenuItem value="distribution">Distribution over the range</MenuItem>
               </Select>
@@ -68,6 +73,7 @@ export function HistogramHeatmapOptionsEditor({
               <Select
                 size="small"
                 value={spec.cellValue}
+                inputProps={{ 'aria-label': 'Cell colour' }}
                 onChange={(e) => update({ cellValue: e.target.value as HeatmapCellValue })}
               >
                 <MenuItem value="share">Share</MenuItem>
@@ -83,6 +89,7 @@ export function HistogramHeatmapOptionsEditor({
               <Select
                 size="small"
                 value={spec.yScale}
+                inputProps={{ 'aria-label': 'Bucket rows' }}
                 onChange={(e) => update({ yScale: e.target.value as HeatmapYScale })}
               >
                 <MenuItem value="buckets">Equal height</MenuItem>
@@ -93,7 +100,13 @@ export function HistogramHeatmapOptionsEditor({
           <OptionsEditorControl
             label="Cumulative line"
             description="Distribution mode: the share of observations up to each bucket"
-            control={<Switch checked={spec.cumulative} onChange={(_, cumulative) => update({ cumulative })} />}
+            control={
+              <Switch
+                inputProps={{ 'aria-label': 'Cumulative line' }}
+                checked={spec.cumulative}
+                onChange={(_, cumulative) => update({ cumulative })}
+              />
+            }
           />
         </OptionsEditorGroup>
         <OptionsEditorGroup title="Format">
@@ -127,6 +140,7 @@ export function HistogramHeatmapOptionsEditor({
             description="Distribution mode: threshold and the share of observations under it"
             control={
               <Switch
+                inputProps={{ 'aria-label': 'Show SLO' }}
                 checked={spec.slo !== undefined}
                 onChange={(_, on) => update({ slo: on ? DEFAULT_SLO : undefined })}
               />
