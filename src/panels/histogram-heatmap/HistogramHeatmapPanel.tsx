@@ -7,11 +7,14 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
-import { ChartTheme, distributionOption, overTimeOption } from './heatmap-chart-option';
+import { CellTooltip } from './CellTooltip';
+import { cellsBitmap, cellsCanvas, colourRamp, rowPixelsOf } from './heatmap-cells-image';
+import { ChartTheme, distributionOption, overTimeOption, rowGeometry, stepMsOf } from './heatmap-chart-option';
 import { heatmapPalette } from './heatmap-colors';
 import { buildHeatmapViewModel, HeatmapHistogram } from './heatmap-view-model';
 import { HistogramHeatmapSpec, resolveHistogramHeatmapSpec } from './histogram-heatmap-spec';
 import { registerHeatmapCharts } from './register-charts';
+import { useCellHover } from './use-cell-hover';
 
 registerHeatmapCharts();
 
@@ -84,16 +87,24 @@ interface HistogramChartProps {
   echartsTheme: ReturnType<typeof useChartsTheme>['echartsTheme'];
 }
 
+/** Height of the cells bitmap: enough pixel rows that each bucket row keeps crisp edges when scaled. */
+const BITMAP_HEIGHT = 512;
+
 function HistogramChart({ histogram, spec, theme, echartsTheme }: HistogramChartProps): ReactElement {
-  const option = useMemo(
-    () =>
-      histogram.problem
-        ? undefined
-        : spec.mode === 'distribution'
-          ? distributionOption(histogram, spec, theme)
-          : overTimeOption(histogram, spec, theme),
-    [histogram, spec, theme],
-  );
+  const option = useMemo(() => {
+    if (histogram.problem) return undefined;
+    if (spec.mode === 'distribution') return distributionOption(histogram, spec, theme);
+    const { extents, min, max } = rowGeometry(histogram, spec);
+    const bitmap = cellsBitmap(
+      histogram,
+      colourRamp(theme.palette.scale),
+      rowPixelsOf(extents, min, max, BITMAP_HEIGHT),
+      BITMAP_HEIGHT,
+      stepMsOf(histogram),
+    );
+    return overTimeOption(histogram, spec, theme, cellsCanvas(bitmap));
+  }, [histogram, spec, theme]);
+  const hover = useCellHover(histogram, spec);
   if (!option) {
     return (
       <Typography role="status" data-state="problem" variant="body2" color="warning.main" sx={{ p: 1 }}>
@@ -101,5 +112,15 @@ function HistogramChart({ histogram, spec, theme, echartsTheme }: HistogramChart
       </Typography>
     );
   }
-  return <EChart sx={{ width: '100%', height: '100%' }} option={option} theme={echartsTheme} />;
+  return (
+    <Box sx={{ position: 'relative', width: '100%', height: '100%' }} onMouseLeave={hover.clear}>
+      <EChart
+        sx={{ width: '100%', height: '100%' }}
+        option={option}
+        theme={echartsTheme}
+        onChartInitialized={spec.mode === 'over-time' ? hover.attach : undefined}
+      />
+      {hover.box && <CellTooltip {...hover.box} />}
+    </Box>
+  );
 }

@@ -30,6 +30,50 @@ function rowExtent(h: HeatmapHistogram, spec: HistogramHeatmapSpec, i: number): 
   return spec.yScale === 'linear' ? linearRowExtent(h.bounds, i) : [i, i + 1];
 }
 
+/** Each row's drawn extent and the bucket axis's range, in the series' coordinates. */
+export function rowGeometry(
+  h: HeatmapHistogram,
+  spec: HistogramHeatmapSpec,
+): { extents: Array<[number, number]>; min: number; max: number } {
+  const extents = h.rows.map((_, i) => rowExtent(h, spec, i));
+  return { extents, min: extents[0][0], max: extents[extents.length - 1][1] };
+}
+
+/** The step the query ran at, in ms (a minute when a single step cannot tell). */
+export function stepMsOf(h: HeatmapHistogram): number {
+  return Number.isFinite(h.stepSeconds) ? h.stepSeconds * 1000 : 60_000;
+}
+
+/** The bucket row at a position on the bucket axis, or -1 outside the rows. */
+export function rowAt(h: HeatmapHistogram, spec: HistogramHeatmapSpec, position: number): number {
+  for (let i = 0; i < h.rows.length; i++) {
+    const [lo, hi] = rowExtent(h, spec, i);
+    if (position >= lo && position < hi) return i;
+  }
+  return -1;
+}
+
+/** The step whose column holds time t, or -1. */
+export function stepAt(h: HeatmapHistogram, t: number): number {
+  const stepMs = stepMsOf(h);
+  const ts = h.timestamps;
+  let lo = 0;
+  let hi = ts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid] > t) hi = mid - 1;
+    else if (ts[mid] + stepMs <= t) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** What the hover box says about one cell: bucket range, time, share and count. */
+export function cellTooltip(h: HeatmapHistogram, step: number, row: number, time: string): string[] {
+  const cell = step * h.rows.length + row;
+  return [`${h.rows[row].range} · ${time}`, `share ${percent(h.shares[cell])}`, `count ${number(h.counts[cell])}`];
+}
+
 function valuePosition(h: HeatmapHistogram, spec: HistogramHeatmapSpec, v: number): number {
   return spec.yScale === 'linear' ? v : equalRowPosition(v, h.bounds);
 }
@@ -73,20 +117,20 @@ function rowAxes(
   ];
 }
 
-interface CellDatum {
-  value: [number, number, number, number];
-}
-
-export function overTimeOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, theme: ChartTheme): Option {
-  const width = h.rows.length;
-  const stepMs = Number.isFinite(h.stepSeconds) ? h.stepSeconds * 1000 : 60_000;
-  const data: Array<CellDatum['value']> = [];
-  for (let step = 0; step < h.timestamps.length; step++) {
-    for (let row = 0; row < width; row++) {
-      const v = h.cells[step * width + row];
-      if (Number.isFinite(v)) data.push([h.timestamps[step], row, v, step]);
-    }
-  }
+/**
+ * The over-time chart. `cells` is the bitmap of the cells (heatmap-cells-image.ts), drawn as one image across the
+ * plot: from the first step to the end of the last one, over the bucket axis's range.
+ */
+export function overTimeOption(
+  h: HeatmapHistogram,
+  spec: HistogramHeatmapSpec,
+  theme: ChartTheme,
+  cells: unknown,
+): Option {
+  const stepMs = stepMsOf(h);
+  const { min, max } = rowGeometry(h, spec);
+  const first = h.timestamps[0];
+  const end = h.timestamps[h.timestamps.length - 1] + stepMs;
   const lines = h.lines.map((line, k) => ({
     type: 'line',
     name: line.label,
@@ -115,7 +159,13 @@ export function overTimeOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, 
       data: lines.map((l) => l.name),
     },
     tooltip: { trigger: 'item', confine: true },
-    xAxis: { type: 'time', axisLabel: { color: theme.text, hideOverlap: true }, splitLine: { show: false } },
+    xAxis: {
+      type: 'time',
+      min: first,
+      max: end,
+      axisLabel: { color: theme.text, hideOverlap: true },
+      splitLine: { show: false },
+    },
     yAxis: rowAxes(h, spec, theme, 'left'),
     visualMap: {
       type: 'continuous',
@@ -138,35 +188,13 @@ export function overTimeOption(h: HeatmapHistogram, spec: HistogramHeatmapSpec, 
         type: 'custom',
         name: 'buckets',
         z: 2,
-        encode: { x: 0, y: 1 },
-        data,
-        renderItem: (params: unknown, api: CustomApi) => {
-          const t = api.value(0);
-          const row = api.value(1);
-          const [lo, hi] = rowExtent(h, spec, row);
-          const bottomLeft = api.coord([t, lo]);
-          const topRight = api.coord([t + stepMs, hi]);
-          return {
-            type: 'rect',
-            shape: {
-              x: bottomLeft[0],
-              y: topRight[1],
-              width: Math.max(topRight[0] - bottomLeft[0], 1),
-              height: Math.max(bottomLeft[1] - topRight[1], 1),
-            },
-            style: { fill: api.visual('color') },
-          };
-        },
-        tooltip: {
-          formatter: (p: { value: CellDatum['value'] }) => {
-            const [t, row, , step] = p.value;
-            const cell = step * width + row;
-            return [
-              `${h.rows[row].range} · ${new Date(t).toISOString().replace('.000Z', 'Z')}`,
-              `share ${percent(h.shares[cell])}`,
-              `count ${number(h.counts[cell])}`,
-            ].join('<br/>');
-          },
+        silent: true,
+        // One datum carrying the colour scale's range, so the visualMap (the colour legend) has a series to read.
+        data: [[first, min, 0]],
+        renderItem: (_params: unknown, api: CustomApi) => {
+          const [x0, y0] = api.coord([first, min]);
+          const [x1, y1] = api.coord([end, max]);
+          return { type: 'image', style: { image: cells, x: x0, y: y1, width: x1 - x0, height: y0 - y1 } };
         },
       },
       ...lines,
