@@ -87,6 +87,9 @@ interface HistogramChartProps {
   echartsTheme: ReturnType<typeof useChartsTheme>['echartsTheme'];
 }
 
+// One object for every render: Perses's EChart resizes the chart whenever its `sx` changes identity.
+const FILL = { width: '100%', height: '100%' };
+
 /** Height of the cells bitmap: enough pixel rows that each bucket row keeps crisp edges when scaled. */
 const BITMAP_HEIGHT = 512;
 
@@ -115,7 +118,7 @@ function HistogramChart({ histogram, spec, theme, echartsTheme }: HistogramChart
   return (
     <Box sx={{ position: 'relative', width: '100%', height: '100%' }} onMouseLeave={hover.clear}>
       <EChart
-        sx={{ width: '100%', height: '100%' }}
+        sx={FILL}
         option={option}
         theme={echartsTheme}
         onChartInitialized={spec.mode === 'over-time' ? hover.attach : undefined}
