@@ -3,6 +3,9 @@
 // the +Inf bucket as Prometheus computes it; over the range, the bars, quantile markers and SLO attainment equal
 // Prometheus over the same steps (the sum_over_time of the panel's query, i.e. its increase over the range sampled
 // at the panel's steps — the rule the Latency Quad's `range` uses).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { TimeSeries } from '@perses-dev/core';
 
 import { buildHeatmapViewModel, HeatmapHistogram } from '../../src/panels/histogram-heatmap/heatmap-view-model';
@@ -148,4 +151,37 @@ describe.each(FAMILIES.map((f) => [f.metric, f] as const))('%s', (metric, { form
     expect(problems).toBe('');
     expect(total).toBeGreaterThan(0);
   });
+});
+
+/** `| name | \`query\` | format |` rows of the README's VllmHistogramHeatmap recipe table. */
+function readmeRecipes(): Array<{ name: string; query: string }> {
+  const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const start = readme.indexOf('## VllmHistogramHeatmap');
+  const section = readme.slice(readme.indexOf('### Recipes', start), readme.indexOf('### Options', start));
+  return section
+    .split('\n')
+    .map((line) => /^\| (.+?) \| `([^`]+)` \|/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && m[2].includes('_bucket'))
+    .map((m) => ({ name: m[1], query: m[2] }));
+}
+
+describe('README recipes', () => {
+  const recipes = readmeRecipes();
+
+  test('the README lists the recipes', () => {
+    expect(recipes.length).toBeGreaterThanOrEqual(6);
+  });
+
+  test.each(recipes.map((r) => [r.name, r.query] as const))(
+    '%s draws with no problem and no warning',
+    async (_, query) => {
+      const concrete = query.replace(/\$model_name/g, '.*').replace(/\$__rate_interval/g, '1m');
+      const series = toSeries(await prom.queryRange(concrete, START, END, STEP));
+      const model = buildHeatmapViewModel([{ data: { series } }], createInitialHistogramHeatmapOptions());
+      if (model.state !== 'histograms') throw new Error(model.message);
+      expect(model.warnings).toEqual([]);
+      expect(model.histograms.map((h) => h.problem)).toEqual(model.histograms.map(() => undefined));
+      expect(model.histograms.length).toBe(query.includes('model_name)') ? 3 : 1);
+    },
+  );
 });
