@@ -180,7 +180,8 @@ export function overTimeOption(
       itemWidth: 10,
       calculable: false,
       textStyle: { color: theme.text },
-      formatter: (v: number) => cellText(spec.cellValue, v),
+      // The scale's ends, written out: high on the right, low on the left.
+      text: [cellText(spec.cellValue, h.maxCell > 0 ? h.maxCell : 1), cellText(spec.cellValue, 0)],
       inRange: { color: [...theme.palette.scale] },
     },
     series: [
