@@ -56,6 +56,7 @@ test('over time: the cells as one image, one line per quantile, theme colours', 
   expect(option.series[0].data).toHaveLength(1);
   expect(option.series.slice(1).map((s) => s.name)).toEqual(['p50', 'p90', 'p99']);
   expect(option.visualMap.inRange.color).toEqual(heatmapPalette('dark').scale);
+  expect(option.visualMap).toMatchObject({ show: true });
 });
 
 test('distribution: one bar per bucket, a cumulative line, a marker per quantile and the SLO', () => {
@@ -80,6 +81,8 @@ test('small multiples: a chart per histogram, titled', () => {
   renderPanel(two);
   expect(screen.getAllByTestId('echart')).toHaveLength(2);
   expect(screen.getByText('model_name="b"')).toBeInTheDocument();
+  // 300 px shared by two charts: each is short, so the colour legend gives its room to the rows.
+  expect(drawn.slice(-2).map((o) => (o.visualMap as { show: boolean }).show)).toEqual([false, false]);
 });
 
 test('bad input: the message, no chart', () => {

@@ -22,6 +22,8 @@ const FALLBACK_SIZE = { width: 480, height: 240 };
 // Below this a chart cannot show its rows legibly: small multiples scroll instead.
 const MIN_CHART_HEIGHT = 120;
 const TITLE_HEIGHT = 18;
+// Shorter charts drop the colour legend (the hover box still gives each cell's numbers).
+const COMPACT_BELOW = 200;
 
 export type HistogramHeatmapPanelProps = PanelProps<HistogramHeatmapSpec, TimeSeriesData>;
 
@@ -67,7 +69,13 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
             </Typography>
           )}
           <Box sx={{ flex: 1, minHeight: 0 }}>
-            <HistogramChart histogram={h} spec={spec} theme={theme} echartsTheme={chartsTheme.echartsTheme} />
+            <HistogramChart
+              histogram={h}
+              spec={spec}
+              theme={theme}
+              echartsTheme={chartsTheme.echartsTheme}
+              compact={each < COMPACT_BELOW}
+            />
           </Box>
         </Box>
       ))}
@@ -85,6 +93,7 @@ interface HistogramChartProps {
   spec: HistogramHeatmapSpec;
   theme: ChartTheme;
   echartsTheme: ReturnType<typeof useChartsTheme>['echartsTheme'];
+  compact: boolean;
 }
 
 // One object for every render: Perses's EChart resizes the chart whenever its `sx` changes identity.
@@ -93,7 +102,7 @@ const FILL = { width: '100%', height: '100%' };
 /** Height of the cells bitmap: enough pixel rows that each bucket row keeps crisp edges when scaled. */
 const BITMAP_HEIGHT = 512;
 
-function HistogramChart({ histogram, spec, theme, echartsTheme }: HistogramChartProps): ReactElement {
+function HistogramChart({ histogram, spec, theme, echartsTheme, compact }: HistogramChartProps): ReactElement {
   const option = useMemo(() => {
     if (histogram.problem) return undefined;
     if (spec.mode === 'distribution') return distributionOption(histogram, spec, theme);
@@ -105,8 +114,8 @@ function HistogramChart({ histogram, spec, theme, echartsTheme }: HistogramChart
       BITMAP_HEIGHT,
       stepMsOf(histogram),
     );
-    return overTimeOption(histogram, spec, theme, cellsCanvas(bitmap));
-  }, [histogram, spec, theme]);
+    return overTimeOption(histogram, spec, theme, cellsCanvas(bitmap), compact);
+  }, [histogram, spec, theme, compact]);
   const hover = useCellHover(histogram, spec);
   if (!option) {
     return (

@@ -126,6 +126,7 @@ export function overTimeOption(
   spec: HistogramHeatmapSpec,
   theme: ChartTheme,
   cells: unknown,
+  compact = false,
 ): Option {
   const stepMs = stepMsOf(h);
   const { min, max } = rowGeometry(h, spec);
@@ -150,7 +151,8 @@ export function overTimeOption(
   }));
   return {
     animation: false,
-    grid: { left: 8, right: 8, top: 24, bottom: 40, containLabel: true },
+    // Compact (a short chart, e.g. one of several small multiples): the colour legend gives its room to the rows.
+    grid: { left: 8, right: 8, top: 24, bottom: compact ? 4 : 40, containLabel: true },
     legend: {
       show: lines.length > 0,
       top: 0,
@@ -168,6 +170,7 @@ export function overTimeOption(
     },
     yAxis: rowAxes(h, spec, theme, 'left'),
     visualMap: {
+      show: !compact,
       type: 'continuous',
       seriesIndex: 0,
       dimension: 2,
