@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 
 import { Browser, chromium, Page } from 'playwright-core';
 
+import { buildHeatmapViewModel, HeatmapHistogram } from '../../src/panels/histogram-heatmap/heatmap-view-model';
+import { createInitialHistogramHeatmapOptions } from '../../src/panels/histogram-heatmap/histogram-heatmap-spec';
 import { CHROMIUM } from './browser';
 import { buildHeatmapPage } from './histogram-heatmap-page-file';
 import { HEATMAP_SCENES, IDLE_STEPS, ttft } from './histogram-heatmap-scenes';
@@ -135,6 +137,36 @@ describe.each(THEMES)('%s theme', (theme) => {
     }, theme);
     expect(counts).toEqual({ lines: ['p50', 'p90', 'p99'], markers: 4 });
   });
+});
+
+test('hovering a cell shows its bucket range, share and count, as the view model has them', async () => {
+  const scene = 'light: over time, large';
+  const [h] = (
+    buildHeatmapViewModel([{ data: { series: ttft } }], createInitialHistogramHeatmapOptions()) as {
+      histograms: HeatmapHistogram[];
+    }
+  ).histograms;
+  const step = 5;
+  const row = 8;
+  await page.locator(`[data-scene="${scene}"]`).scrollIntoViewIfNeeded();
+  const point = await page.evaluate(
+    ({ scene, t, row }) => {
+      const echarts = (window as unknown as { echarts: typeof import('echarts') }).echarts;
+      const canvas = document.querySelector(`[data-scene="${scene}"] canvas`)!;
+      const chart = echarts.getInstanceByDom(canvas.parentElement!.parentElement as HTMLElement)!;
+      const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [t, row + 0.5]) as number[];
+      const box = canvas.getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    },
+    { scene, t: h.timestamps[step] + 30_000, row },
+  );
+  await page.mouse.move(point.x, point.y);
+  const tooltip = page.locator(`[data-scene="${scene}"] [data-testid="heatmap-cell-tooltip"]`);
+  const text = await tooltip.innerText();
+  const share = h.shares[step * h.rows.length + row];
+  expect(text).toContain(h.rows[row].range);
+  expect(text).toContain(`share ${Number((share * 100).toPrecision(4))} %`);
+  expect(text).toContain(`count ${Number(h.counts[step * h.rows.length + row].toPrecision(6))}`);
 });
 
 test('no console error or uncaught exception while rendering', () => {
