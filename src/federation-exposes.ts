@@ -8,6 +8,7 @@ export const MODULE_NAME = 'VllmPanels';
 const PANEL_SOURCES: Record<string, string> = {
   VllmLatencyQuad: './src/panels/latency-quad/VllmLatencyQuad.ts',
   VllmKvQueueGauge: './src/panels/kv-queue-gauge/VllmKvQueueGauge.ts',
+  VllmHistogramHeatmap: './src/panels/histogram-heatmap/VllmHistogramHeatmap.ts',
 };
 
 export function exposedSources(): Record<string, string> {

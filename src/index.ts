@@ -11,6 +11,15 @@ export {
   rangeQuantile,
   sloAttainment,
 } from './model/histogram';
+export type {
+  HeatmapCellValue,
+  HeatmapMode,
+  HeatmapSlo,
+  HeatmapYScale,
+  HistogramHeatmapSpec,
+} from './panels/histogram-heatmap/histogram-heatmap-spec';
+export { createInitialHistogramHeatmapOptions } from './panels/histogram-heatmap/histogram-heatmap-spec';
+export { VllmHistogramHeatmap } from './panels/histogram-heatmap/VllmHistogramHeatmap';
 export type { KvQueueGaugeSpec, KvQueueRole, KvValueOverRange } from './panels/kv-queue-gauge/kv-queue-gauge-spec';
 export { createInitialKvQueueGaugeOptions } from './panels/kv-queue-gauge/kv-queue-gauge-spec';
 export { VllmKvQueueGauge } from './panels/kv-queue-gauge/VllmKvQueueGauge';

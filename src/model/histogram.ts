@@ -84,3 +84,7 @@ export function isBucketBound(threshold: number, bounds: ArrayLike<number>): boo
 export function sloAttainment(threshold: number, buckets: ReadonlyArray<Bucket>): number {
   return attainmentOfHistogram(instantHistogram(buckets), threshold);
 }
+
+// Non-cumulative bucket parts (the heatmap's cells and bars).
+export type { BucketPartsOverRange, BucketPartsPerStep } from './bucket-parts';
+export { bucketPartsOverRange, bucketPartsPerStep } from './bucket-parts';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import YAML from 'yaml';
 
+import pkg from '../../package.json';
 import { ARCHIVE, ROOT } from '../archive/archive-files';
 import { freePort } from '../support/prometheus';
 
@@ -87,9 +88,13 @@ describe('install.sh folder: a Perses v0.52 server you run', () => {
     }
     const modules = (await (await fetch(`${url}/api/v1/plugins`)).json()) as Array<{
       metadata: { name: string };
+      spec: { plugins: Array<{ spec: { name: string } }> };
       status: { isLoaded: boolean };
     }>;
-    expect(modules.find((m) => m.metadata.name === 'VllmPanels')?.status.isLoaded).toBe(true);
+    const ours = modules.find((m) => m.metadata.name === 'VllmPanels');
+    expect(ours?.status.isLoaded).toBe(true);
+    // Every panel of package.json is listed, the VllmHistogramHeatmap included.
+    expect(ours?.spec.plugins.map((p) => p.spec.name)).toEqual(pkg.perses.plugins.map((p) => p.spec.name));
 
     const apply = spawnSync(join(ROOT, 'percli-scripts/apply.sh'), {
       cwd: ROOT,
