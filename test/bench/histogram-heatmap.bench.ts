@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM } from '../e2e/browser';
 import { buildHeatmapPage } from '../e2e/histogram-heatmap-page-file';
+import { CHROMIUM } from '../support/browser';
 
 const REPEATS = Number(process.env.BENCH_RUNS ?? 5);
 const SCENES = ['7 days × 22 buckets', '20 histograms × 1 day'];

@@ -11,7 +11,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 
 import { buildHeatmapViewModel, HeatmapHistogram } from '../../src/panels/histogram-heatmap/heatmap-view-model';
 import { createInitialHistogramHeatmapOptions } from '../../src/panels/histogram-heatmap/histogram-heatmap-spec';
-import { CHROMIUM } from './browser';
+import { CHROMIUM } from '../support/browser';
 import { buildHeatmapPage } from './histogram-heatmap-page-file';
 import { HEATMAP_SCENES, IDLE_STEPS, ttft } from './histogram-heatmap-scenes';
 
