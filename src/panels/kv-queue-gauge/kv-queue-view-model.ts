@@ -1,6 +1,6 @@
 // From role-assigned series to everything the KV & queue panel shows: fleet numbers, per-instance rows,
 // the saturation verdict and the problems to report. Framework-free.
-import { SeriesLike } from '../../model/series';
+import { labelValue, SeriesLike } from '../../model/series';
 import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
 import { kvAbove100, kvLooksPercent, kvNegative, noInstanceLabel } from './kv-queue-messages';
 import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
@@ -44,8 +44,8 @@ export interface KvQueueView {
 const known = (v: number | null): v is number => v !== null && !Number.isNaN(v);
 
 function firstLabelPresent(series: readonly SeriesLike[], configured?: string): string | undefined {
-  if (configured) return series.some((s) => s.labels?.[configured] !== undefined) ? configured : undefined;
-  return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => s.labels?.[label] !== undefined));
+  if (configured) return series.some((s) => labelValue(s.labels, configured) !== undefined) ? configured : undefined;
+  return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => labelValue(s.labels, label) !== undefined));
 }
 
 /** Divides percent input by 100 so that everything downstream is a 0–1 fraction. */
@@ -89,7 +89,7 @@ function perInstance(
 ): Map<string, number | null> {
   const groups = new Map<string, SeriesLike[]>();
   for (const s of series ?? []) {
-    const name = s.labels?.[label];
+    const name = labelValue(s.labels, label);
     if (name === undefined) continue;
     const group = groups.get(name);
     if (group) group.push(s);

@@ -2,6 +2,8 @@
 // say how a number was computed. Kept apart from the view-model logic so the logic reads straight and the wording
 // can be reviewed in one place.
 
+import { labelValue } from '../../model/series';
+
 type Labels = Readonly<Record<string, string>> | undefined;
 
 export const EXAMPLE_QUERY =
@@ -9,7 +11,7 @@ export const EXAMPLE_QUERY =
 
 /** `metric{a="b"}` as Prometheus prints a series, so users recognise which one is meant. */
 export function labelText(labels: Labels): string {
-  return `${labels?.__name__ ?? ''}{${Object.entries(labels ?? {})
+  return `${labelValue(labels, '__name__') ?? ''}{${Object.entries(labels ?? {})
     .filter(([name]) => name !== '__name__')
     .map(([name, value]) => `${name}="${value}"`)
     .join(', ')}}`;

@@ -9,6 +9,7 @@ import {
   SeriesLike,
   wholeRangeHistogram,
 } from '../../model/histogram';
+import { labelValue } from '../../model/series';
 import { groupSlo, groupTiles, SloValue, StepTimeFormat, TileValue, utcStepTime } from './group-statistics';
 import { LatencyQuadSpec, statisticKey } from './latency-quad-spec';
 import {
@@ -120,7 +121,7 @@ export function buildQuadViewModel(
 function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>> | undefined): boolean {
   const bNames = Object.keys(b ?? {}).filter((name) => name !== '__name__');
   const aNames = Object.keys(a);
-  return aNames.length === bNames.length && aNames.every((name) => b?.[name] === a[name]);
+  return aNames.length === bNames.length && aNames.every((name) => labelValue(b, name) === labelValue(a, name));
 }
 
 /** Default sort statistic: the highest quantile shown (the tail is what "worst" means for latency), else the mean. */
