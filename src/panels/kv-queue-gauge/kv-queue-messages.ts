@@ -1,6 +1,9 @@
 // Every sentence the KV & queue panel shows a user about its queries, data and options, in one place so the
 // logic that decides when to show them reads straight and the wording can be reviewed together.
 
+export const INVALID_SPEC =
+  "This panel's settings are invalid, so it shows no numbers. Fix these in the panel editor (JSON tab):";
+
 /** A line of the panel's message list for a role that gives nothing to show. */
 export const missingRoleMessage = (role: string, reason: string) => `Missing ${role}: ${reason}`;
 

@@ -21,6 +21,9 @@ const quotedList = (values: readonly string[]) => values.map((v) => JSON.stringi
 
 // --- Panel states
 
+export const INVALID_SPEC =
+  "This panel's settings are invalid, so it shows no numbers. Fix these in the panel editor (JSON tab):";
+
 export const NO_SAMPLES = 'No samples in the selected time range.';
 
 export function notHistogram(plain: ReadonlyArray<{ readonly labels?: Labels }>): string {
