@@ -26,6 +26,8 @@ export const queryWithoutRole = (index: number) =>
 
 export const kvNegative = (lowest: number) =>
   `KV usage ${lowest} is negative: the kv query must return usage between 0 and 1 (or 0–100)`;
+export const countNegative = (role: string, lowest: number) =>
+  `${role} ${lowest} is negative: request counts and preemption rates never are; check the ${role} query (a subtraction or delta?)`;
 export const kvLooksPercent = (highest: number) =>
   `KV usage ${highest} is above 1: the kv query looks like percent, so set "KV unit" to percent (0–100) or drop the ×100 from the query`;
 export const kvAbove100 = (highest: number) =>

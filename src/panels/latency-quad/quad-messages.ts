@@ -64,6 +64,13 @@ export function missingMean(groupLabels: Readonly<Record<string, string>>, candi
 
 // --- Tooltips: how a tile's number was computed
 
+export const explainNonFiniteMean = (time: string) =>
+  `The mean series has a NaN or ±Inf sample at ${time}; Prometheus carries it into every sum over the range, so the mean is NaN there too. Check the _sum query (a division by zero?).`;
+export const explainQuantileOutside = (q: number) =>
+  `quantile ${q} is outside (0, 1): histogram_quantile gives ±Inf there, which is not a latency. Use 0 < q < 1 (0.99 = p99).`;
+export const negativeBucket =
+  'Some bucket samples are negative: rates of counters never are, so this is not bucket rates (a delta or deriv of a gauge?) and no quantile would be right. Query sum by (le) (rate(…_bucket[$__rate_interval])).';
+
 export const explainMeanOverRange = (meanInput: 'sum' | 'mean', usedSteps: number, span: string) =>
   `Σ ${meanInput === 'sum' ? '_sum rate' : '(mean × +Inf bucket rate)'} / Σ +Inf bucket rate over the ${usedSteps} steps of ${span}`;
 export const explainQuantileOverRange = (q: number, steps: number, span: string) =>

@@ -4,6 +4,7 @@
 import {
   groupBucketSeries,
   groupMean,
+  hasNegativeSample,
   hasNonFiniteSample,
   HistogramGroup,
   SeriesLike,
@@ -16,6 +17,7 @@ import {
   ignoredLe,
   ignoredPlainSeries,
   missingMean,
+  negativeBucket,
   NO_SAMPLES,
   noInfBucket,
   nonFiniteSample,
@@ -51,6 +53,7 @@ function bucketProblem(group: HistogramGroup): string | undefined {
   if (group.bounds[group.bounds.length - 1] !== Infinity) return noInfBucket;
   if (group.bounds.length < 2) return onlyInfBucket;
   if (hasNonFiniteSample(group)) return nonFiniteSample;
+  if (hasNegativeSample(group)) return negativeBucket;
   return undefined;
 }
 
