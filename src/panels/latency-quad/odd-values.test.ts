@@ -11,7 +11,7 @@ function model(sum: Array<number | null>, patch: Partial<LatencyQuadSpec> = {}, 
     { labels: { le: '1' }, values: at([1, 1, 1]) },
     { labels: { le: '2' }, values: at([3, 3, 3]) },
     { labels: { le: '+Inf' }, values: at(infBucket) },
-    { labels: {}, values: at(sum) },
+    { labels: {} as Record<string, string>, values: at(sum) },
   ];
   const m = buildQuadViewModel([{ data: { series } }], { ...createInitialLatencyQuadOptions(), ...patch });
   if (m.state !== 'rows') throw new Error(m.message);
