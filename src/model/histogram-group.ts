@@ -3,7 +3,7 @@
 
 import { LabelOrderColumns, labelOrderColumns } from './histogram-nan-le';
 import { parsePromFloat } from './prom-float';
-import { SeriesLike } from './series';
+import { labelSet, labelValue, SeriesLike } from './series';
 
 /** One histogram (bucket series sharing every label but `le`), aligned on a common time axis. */
 export interface HistogramGroup {
@@ -42,7 +42,7 @@ export function groupKey(labels: Readonly<Record<string, string>> | undefined): 
   return Object.keys(labels)
     .filter((name) => !DROPPED_LABELS.has(name))
     .sort()
-    .map((name) => `${name}=${JSON.stringify(labels[name])}`)
+    .map((name) => `${name}=${JSON.stringify(labelValue(labels, name))}`)
     .join(',');
 }
 
@@ -51,7 +51,7 @@ export function groupBucketSeries<S extends SeriesLike>(series: ReadonlyArray<S>
   const members = new Map<string, S[]>();
   const plain: S[] = [];
   for (const s of series) {
-    if (s.labels?.le === undefined) {
+    if (labelValue(s.labels, 'le') === undefined) {
       plain.push(s);
       continue;
     }
@@ -65,14 +65,13 @@ export function groupBucketSeries<S extends SeriesLike>(series: ReadonlyArray<S>
 }
 
 function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramGroup {
-  const labels: Record<string, string> = {};
-  for (const [name, value] of Object.entries(members[0].labels ?? {}))
-    if (!DROPPED_LABELS.has(name)) labels[name] = value;
+  const labels = labelSet(Object.entries(members[0].labels ?? {}).filter(([name]) => !DROPPED_LABELS.has(name)));
 
   const ignoredLe: string[] = [];
   const memberBounds = members.map((m) => {
-    const bound = parsePromFloat(m.labels?.le ?? '');
-    if (bound === undefined) ignoredLe.push(m.labels?.le ?? '');
+    const le = labelValue(m.labels, 'le') ?? '';
+    const bound = parsePromFloat(le);
+    if (bound === undefined) ignoredLe.push(le);
     return bound;
   });
   const { bounds, memberSlot } = slotsOfBounds(memberBounds);

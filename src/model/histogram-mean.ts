@@ -20,6 +20,12 @@ export interface GroupMean {
   readonly overRange: number;
   /** Steps that contributed to `overRange`. */
   readonly usedSteps: number;
+  /**
+   * Time (ms) of the first NaN or ±Inf sample of the mean series on the group's steps, if any. Prometheus carries
+   * such a sample into every sum over the range (Σ _sum is NaN), so the mean is then NaN, never the mean of the
+   * other steps.
+   */
+  readonly nonFiniteAt?: number;
 }
 
 /** Aligns one plain series on the group's time axis and derives the mean per step and over the range. */
@@ -32,9 +38,14 @@ export function groupMean(group: HistogramGroup, series: SeriesLike, input: Mean
   let weighted = 0;
   let weight = 0;
   let usedSteps = 0;
+  let nonFiniteAt: number | undefined;
   for (const [t, v] of series.values) {
     const step = stepOf.get(t);
-    if (step === undefined || v === null || !Number.isFinite(v)) continue;
+    if (step === undefined || v === null) continue;
+    if (!Number.isFinite(v)) {
+      nonFiniteAt ??= t;
+      continue;
+    }
     const total = totals[step];
     if (!(total > 0) || !Number.isFinite(total)) continue;
     if (input === 'sum') {
@@ -47,5 +58,6 @@ export function groupMean(group: HistogramGroup, series: SeriesLike, input: Mean
     weight += total;
     usedSteps++;
   }
+  if (nonFiniteAt !== undefined) return { perStep, overRange: NaN, usedSteps, nonFiniteAt };
   return { perStep, overRange: weight > 0 ? weighted / weight : NaN, usedSteps };
 }

@@ -5,7 +5,7 @@
 // groups never come here (see histogram-group.ts).
 
 import { coalesce, sortBuckets } from './bucket-quantile';
-import { SeriesLike } from './series';
+import { labelValue, SeriesLike } from './series';
 
 /** The member series of a group with a NaN bound, one column each, in Prometheus's input order. */
 export interface LabelOrderColumns {
@@ -26,7 +26,7 @@ export function labelOrderColumns(
 ): LabelOrderColumns | undefined {
   if (!memberBounds.some((b) => b !== undefined && Number.isNaN(b))) return undefined;
   const ordered = memberBounds
-    .map((bound, i) => ({ bound, i, le: members[i].labels?.le ?? '' }))
+    .map((bound, i) => ({ bound, i, le: labelValue(members[i].labels, 'le') ?? '' }))
     .filter((m): m is { bound: number; i: number; le: string } => m.bound !== undefined)
     .sort((x, y) => (x.le < y.le ? -1 : x.le > y.le ? 1 : 0));
   const columns = ordered.length;

@@ -172,6 +172,12 @@ export function hasNonFiniteSample(group: HistogramGroup): boolean {
   return false;
 }
 
+/** Whether some bucket sample is negative: a rate of a counter never is, so the query is not bucket rates. */
+export function hasNegativeSample(group: HistogramGroup): boolean {
+  for (let i = 0; i < group.counts.length; i++) if (group.present[i] && group.counts[i] < 0) return true;
+  return false;
+}
+
 /** The highest finite bucket bound: what Prometheus shows for a quantile ranked in +Inf. */
 export function highestFiniteBound(group: HistogramGroup): number {
   const finite = group.bounds.filter((b) => Number.isFinite(b));

@@ -39,6 +39,7 @@ export { groupMean } from './histogram-mean';
 export type { MonotonicHistogram } from './histogram-series';
 export {
   attainmentOfHistogram,
+  hasNegativeSample,
   hasNonFiniteSample,
   highestFiniteBound,
   histogramAtStep,

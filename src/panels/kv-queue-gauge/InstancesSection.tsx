@@ -4,7 +4,9 @@ import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components
 import { ReactElement } from 'react';
 
 import { NumberOptionField } from '../../components/NumberOptionField';
+import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
+import { KV_LIMITS } from './kv-queue-gauge-limits';
 
 export function InstancesSection({ spec, update }: SectionProps): ReactElement {
   return (
@@ -31,9 +33,9 @@ export function InstancesSection({ spec, update }: SectionProps): ReactElement {
           <NumberOptionField
             label="Max instances"
             value={spec.maxInstances}
-            min={0}
-            max={50}
-            accepts={(n) => Number.isInteger(n) && n >= 0 && n <= 50}
+            min={KV_LIMITS.maxInstances.min}
+            max={KV_LIMITS.maxInstances.max}
+            accepts={(n) => inRange(KV_LIMITS.maxInstances, n)}
             onChange={(maxInstances) => maxInstances !== undefined && update({ maxInstances })}
           />
         }

@@ -4,11 +4,14 @@
 // body per layout (KvQueueBodies.tsx).
 import { Box, Typography } from '@mui/material';
 import { PanelProps } from '@perses-dev/plugin-system';
-import { ReactElement } from 'react';
+import { ReactElement, useMemo } from 'react';
 
+import { PanelErrorBoundary, PanelProblem } from '../../components/PanelErrorBoundary';
 import { useKvColors } from './kv-colors';
 import { DEFAULT_DECIMAL_PLACES, KvQueueGaugeSpec } from './kv-queue-gauge-spec';
+import { validateKvQueueGaugeSpec } from './kv-queue-gauge-validate';
 import { planLayout } from './kv-queue-layout';
+import { INVALID_SPEC } from './kv-queue-messages';
 import { KvQueueCompactBody, KvQueueFullBody } from './KvQueueBodies';
 import { KvQueueMessages } from './KvQueueMessages';
 import { trendLines } from './trend-lines';
@@ -19,7 +22,21 @@ export type KvQueueGaugePanelProps = PanelProps<KvQueueGaugeSpec>;
 // Without dimensions (tests, previews) the panel lays out as a 6-row grid item.
 const FALLBACK_SIZE = { width: 420, height: 170 };
 
+/** The panel behind its two guards: a spec checked against the schema's rules, and an error boundary. */
 export function KvQueueGaugePanel(props: KvQueueGaugePanelProps): ReactElement {
+  const problems = useMemo(() => validateKvQueueGaugeSpec(props.spec), [props.spec]);
+  return (
+    <PanelErrorBoundary panel="KV cache & queue" resetKeys={[props.spec, props.queryResults]}>
+      {problems.length > 0 ? (
+        <PanelProblem title={INVALID_SPEC} problems={problems} />
+      ) : (
+        <CheckedKvQueueGaugePanel {...props} />
+      )}
+    </PanelErrorBoundary>
+  );
+}
+
+function CheckedKvQueueGaugePanel(props: KvQueueGaugePanelProps): ReactElement {
   const { spec, view, messages, hasAnyData } = useKvQueueView(props);
   const colors = useKvColors(view.thresholds, view.kvMax);
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;

@@ -4,7 +4,9 @@ import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components
 import { ReactElement } from 'react';
 
 import { NumberOptionField } from '../../components/NumberOptionField';
+import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
+import { KV_LIMITS } from './kv-queue-gauge-limits';
 import { KV_VALUES_OVER_RANGE, KvScale, KvValueOverRange } from './kv-queue-gauge-spec';
 
 export function ValuesSection({ spec, update }: SectionProps): ReactElement {
@@ -50,9 +52,9 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
           <NumberOptionField
             label="Capacity per instance"
             value={spec.capacity}
-            min={1}
+            min={KV_LIMITS.capacity.min}
             clearable
-            accepts={(n) => n > 0}
+            accepts={(n) => inRange(KV_LIMITS.capacity, n)}
             onChange={(capacity) => update({ capacity })}
           />
         }
@@ -64,10 +66,10 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
             label="Decimal places"
             value={spec.decimalPlaces}
             placeholder="1"
-            min={0}
-            max={4}
+            min={KV_LIMITS.decimalPlaces.min}
+            max={KV_LIMITS.decimalPlaces.max}
             clearable
-            accepts={(n) => Number.isInteger(n) && n >= 0 && n <= 4}
+            accepts={(n) => inRange(KV_LIMITS.decimalPlaces, n)}
             onChange={(decimalPlaces) => update({ decimalPlaces })}
           />
         }

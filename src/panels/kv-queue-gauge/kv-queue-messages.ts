@@ -1,6 +1,9 @@
 // Every sentence the KV & queue panel shows a user about its queries, data and options, in one place so the
 // logic that decides when to show them reads straight and the wording can be reviewed together.
 
+export const INVALID_SPEC =
+  "This panel's settings are invalid, so it shows no numbers. Fix these in the panel editor (JSON tab):";
+
 /** A line of the panel's message list for a role that gives nothing to show. */
 export const missingRoleMessage = (role: string, reason: string) => `Missing ${role}: ${reason}`;
 
@@ -23,6 +26,8 @@ export const queryWithoutRole = (index: number) =>
 
 export const kvNegative = (lowest: number) =>
   `KV usage ${lowest} is negative: the kv query must return usage between 0 and 1 (or 0–100)`;
+export const countNegative = (role: string, lowest: number) =>
+  `${role} ${lowest} is negative: request counts and preemption rates never are; check the ${role} query (a subtraction or delta?)`;
 export const kvLooksPercent = (highest: number) =>
   `KV usage ${highest} is above 1: the kv query looks like percent, so set "KV unit" to percent (0–100) or drop the ×100 from the query`;
 export const kvAbove100 = (highest: number) =>

@@ -1,8 +1,8 @@
 // From role-assigned series to everything the KV & queue panel shows: fleet numbers, per-instance rows,
 // the saturation verdict and the problems to report. Framework-free.
-import { SeriesLike } from '../../model/series';
+import { labelValue, SeriesLike } from '../../model/series';
 import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
-import { kvAbove100, kvLooksPercent, kvNegative, noInstanceLabel } from './kv-queue-messages';
+import { countNegative, kvAbove100, kvLooksPercent, kvNegative, noInstanceLabel } from './kv-queue-messages';
 import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
 import { RoleAssignment } from './query-roles';
 import { saturationVerdict, VerdictResult } from './saturation-verdict';
@@ -44,8 +44,8 @@ export interface KvQueueView {
 const known = (v: number | null): v is number => v !== null && !Number.isNaN(v);
 
 function firstLabelPresent(series: readonly SeriesLike[], configured?: string): string | undefined {
-  if (configured) return series.some((s) => s.labels?.[configured] !== undefined) ? configured : undefined;
-  return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => s.labels?.[label] !== undefined));
+  if (configured) return series.some((s) => labelValue(s.labels, configured) !== undefined) ? configured : undefined;
+  return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => labelValue(s.labels, label) !== undefined));
 }
 
 /** Divides percent input by 100 so that everything downstream is a 0–1 fraction. */
@@ -89,7 +89,7 @@ function perInstance(
 ): Map<string, number | null> {
   const groups = new Map<string, SeriesLike[]>();
   for (const s of series ?? []) {
-    const name = s.labels?.[label];
+    const name = labelValue(s.labels, label);
     if (name === undefined) continue;
     const group = groups.get(name);
     if (group) group.push(s);
@@ -147,6 +147,17 @@ function fleetCapacity(
   return reporting > 0 ? spec.capacity * reporting : null;
 }
 
+/** Roles whose series hold a negative sample (requests and preemptions are never negative), with the lowest. */
+function negativeCounts(bySeries: Partial<Record<KvQueueRole, readonly SeriesLike[]>>): Array<[KvQueueRole, number]> {
+  const found: Array<[KvQueueRole, number]> = [];
+  for (const role of ['running', 'waiting', 'preemptions', 'capacity'] as const) {
+    let lowest = 0;
+    for (const s of bySeries[role] ?? []) for (const [, v] of s.values) if (v !== null && v < lowest) lowest = v;
+    if (lowest < 0) found.push([role, lowest]);
+  }
+  return found;
+}
+
 export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeSpec): KvQueueView {
   const problems: string[] = [...thresholdProblems(spec.thresholds)];
   const thresholds = resolveKvThresholds(spec.thresholds);
@@ -170,6 +181,9 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
   const waiting = fleetValue(bySeries.waiting, 'sum', spec);
   const preemptionsPerSec = fleetValue(bySeries.preemptions, 'sum', spec);
 
+  const negative = negativeCounts(bySeries);
+  problems.push(...negative.map(([role, lowest]) => countNegative(role, lowest)));
+
   const allSeries = [...(kvSeries ?? []), ...(bySeries.running ?? []), ...(bySeries.waiting ?? [])];
   const instanceLabel = firstLabelPresent(allSeries, spec.instanceLabel);
   if (spec.instanceLabel && !instanceLabel && allSeries.length > 0) {
@@ -192,7 +206,14 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
     waitingTrend: bySeries.waiting ? combinePerStep(bySeries.waiting, 'sum') : [],
     runningTrend: bySeries.running ? combinePerStep(bySeries.running, 'sum') : [],
     thresholds,
-    verdict: saturationVerdict({ kvMax, running, waiting, critical: thresholds.critical?.fraction }),
+    // A negative count is not a quiet fleet: no verdict rather than "Healthy".
+    verdict:
+      negative.length > 0
+        ? {
+            verdict: 'Unknown',
+            reason: `${negative.map(([role]) => role).join(' and ')} below 0: see the message below`,
+          }
+        : saturationVerdict({ kvMax, running, waiting, critical: thresholds.critical?.fraction }),
     problems,
   };
 }

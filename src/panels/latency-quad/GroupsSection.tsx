@@ -4,7 +4,9 @@ import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components
 import { ReactElement } from 'react';
 
 import { NumberOptionField } from '../../components/NumberOptionField';
+import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
+import { QUAD_LIMITS } from './latency-quad-limits';
 import { LatencyGroupsOptions, statisticKey, statisticLabel } from './latency-quad-spec';
 
 const AUTO = 'auto';
@@ -64,9 +66,9 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
             label="Maximum rows"
             value={groups.maxRows}
             placeholder="as many as fit"
-            min={1}
+            min={QUAD_LIMITS.maxRows.min}
             clearable
-            accepts={(n) => Number.isInteger(n) && n >= 1}
+            accepts={(n) => inRange(QUAD_LIMITS.maxRows, n)}
             onChange={(maxRows) => set({ maxRows })}
           />
         }

@@ -6,10 +6,13 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { PanelErrorBoundary, PanelProblem } from '../../components/PanelErrorBoundary';
 import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
+import { validateLatencyQuadSpec } from './latency-quad-validate';
 import { MORE_LINE, quadLayout } from './quad-layout';
+import { INVALID_SPEC } from './quad-messages';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
 import { QuadFooter } from './QuadFooter';
 import { quadText } from './tile-text';
@@ -19,7 +22,21 @@ const FALLBACK_SIZE = { width: 480, height: 180 };
 
 export type LatencyQuadPanelProps = PanelProps<LatencyQuadSpec, TimeSeriesData>;
 
+/** The panel behind its two guards: a spec checked against the schema's rules, and an error boundary. */
 export function LatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
+  const problems = useMemo(() => validateLatencyQuadSpec(props.spec), [props.spec]);
+  return (
+    <PanelErrorBoundary panel="Latency Quad" resetKeys={[props.spec, props.queryResults]}>
+      {problems.length > 0 ? (
+        <PanelProblem title={INVALID_SPEC} problems={problems} />
+      ) : (
+        <CheckedLatencyQuadPanel {...props} />
+      )}
+    </PanelErrorBoundary>
+  );
+}
+
+function CheckedLatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   const spec = useMemo(() => resolveLatencyQuadSpec(props.spec), [props.spec]);
   // Tooltips give step times in the dashboard's time zone.
   const { timeZone } = useTimeZone();

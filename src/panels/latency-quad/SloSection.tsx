@@ -5,7 +5,9 @@ import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components
 import { ReactElement } from 'react';
 
 import { NumberOptionField } from '../../components/NumberOptionField';
+import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
+import { QUAD_LIMITS } from './latency-quad-limits';
 import { LatencySlo } from './latency-quad-spec';
 
 const DEFAULT_SLO: LatencySlo = { threshold: 2.5, target: 0.99 };
@@ -30,8 +32,8 @@ export function SloSection({ spec, update }: SectionProps): ReactElement {
               <NumberOptionField
                 label="Threshold (in the histogram's unit)"
                 value={slo.threshold}
-                min={0}
-                accepts={(n) => n > 0}
+                min={QUAD_LIMITS.sloThreshold.min}
+                accepts={(n) => inRange(QUAD_LIMITS.sloThreshold, n)}
                 onChange={(threshold) => threshold !== undefined && update({ slo: { ...slo, threshold } })}
               />
             }
@@ -43,9 +45,9 @@ export function SloSection({ spec, update }: SectionProps): ReactElement {
               <NumberOptionField
                 label="Target (%)"
                 value={Number((slo.target * 100).toPrecision(10))}
-                min={0}
-                max={100}
-                accepts={(n) => n > 0 && n <= 100}
+                min={QUAD_LIMITS.sloTarget.min * 100}
+                max={QUAD_LIMITS.sloTarget.max * 100}
+                accepts={(n) => inRange(QUAD_LIMITS.sloTarget, n / 100)}
                 onChange={(percent) => percent !== undefined && update({ slo: { ...slo, target: percent / 100 } })}
               />
             }

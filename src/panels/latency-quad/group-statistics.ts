@@ -31,8 +31,10 @@ import {
   explainLastStep,
   explainMeanOfSteps,
   explainMeanOverRange,
+  explainNonFiniteMean,
   explainNoTraffic,
   explainOverRange,
+  explainQuantileOutside,
   explainQuantileOverRange,
   explainSlo,
   explainSloWindowLast,
@@ -114,6 +116,10 @@ export function groupTiles({ group, range, spec, mean, time = utcStepTime }: Gro
       if ('missing' in mean) {
         return { statistic, label, value: NaN, clamped: false, reason: 'no mean series', explanation: mean.missing };
       }
+      if (mean.nonFiniteAt !== undefined) {
+        const explanation = explainNonFiniteMean(time(mean.nonFiniteAt));
+        return { statistic, label, value: NaN, clamped: false, reason: 'NaN in data', explanation };
+      }
       return pickValue(statistic, label, mean.perStep, mean.overRange, spec.valueOverRange, {
         ...context,
         rangeText: explainMeanOverRange(spec.meanInput, mean.usedSteps, span),
@@ -121,6 +127,17 @@ export function groupTiles({ group, range, spec, mean, time = utcStepTime }: Gro
       });
     }
     const q = statistic.quantile;
+    if (!(q > 0 && q < 1)) {
+      k++;
+      return {
+        statistic,
+        label,
+        value: NaN,
+        clamped: false,
+        reason: 'quantile outside (0, 1)',
+        explanation: explainQuantileOutside(q),
+      };
+    }
     return pickValue(statistic, label, perStep[k++], quantileOfHistogram(range, q), spec.valueOverRange, {
       ...context,
       rangeText: explainQuantileOverRange(q, group.timestamps.length, span),

@@ -2,6 +2,8 @@
 // say how a number was computed. Kept apart from the view-model logic so the logic reads straight and the wording
 // can be reviewed in one place.
 
+import { labelValue } from '../../model/series';
+
 type Labels = Readonly<Record<string, string>> | undefined;
 
 export const EXAMPLE_QUERY =
@@ -9,7 +11,7 @@ export const EXAMPLE_QUERY =
 
 /** `metric{a="b"}` as Prometheus prints a series, so users recognise which one is meant. */
 export function labelText(labels: Labels): string {
-  return `${labels?.__name__ ?? ''}{${Object.entries(labels ?? {})
+  return `${labelValue(labels, '__name__') ?? ''}{${Object.entries(labels ?? {})
     .filter(([name]) => name !== '__name__')
     .map(([name, value]) => `${name}="${value}"`)
     .join(', ')}}`;
@@ -18,6 +20,9 @@ export function labelText(labels: Labels): string {
 const quotedList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
 // --- Panel states
+
+export const INVALID_SPEC =
+  "This panel's settings are invalid, so it shows no numbers. Fix these in the panel editor (JSON tab):";
 
 export const NO_SAMPLES = 'No samples in the selected time range.';
 
@@ -58,6 +63,13 @@ export function missingMean(groupLabels: Readonly<Record<string, string>>, candi
 }
 
 // --- Tooltips: how a tile's number was computed
+
+export const explainNonFiniteMean = (time: string) =>
+  `The mean series has a NaN or ±Inf sample at ${time}; Prometheus carries it into every sum over the range, so the mean is NaN there too. Check the _sum query (a division by zero?).`;
+export const explainQuantileOutside = (q: number) =>
+  `quantile ${q} is outside (0, 1): histogram_quantile gives ±Inf there, which is not a latency. Use 0 < q < 1 (0.99 = p99).`;
+export const negativeBucket =
+  'Some bucket samples are negative: rates of counters never are, so this is not bucket rates (a delta or deriv of a gauge?) and no quantile would be right. Query sum by (le) (rate(…_bucket[$__rate_interval])).';
 
 export const explainMeanOverRange = (meanInput: 'sum' | 'mean', usedSteps: number, span: string) =>
   `Σ ${meanInput === 'sum' ? '_sum rate' : '(mean × +Inf bucket rate)'} / Σ +Inf bucket rate over the ${usedSteps} steps of ${span}`;

@@ -4,17 +4,20 @@
 import {
   groupBucketSeries,
   groupMean,
+  hasNegativeSample,
   hasNonFiniteSample,
   HistogramGroup,
   SeriesLike,
   wholeRangeHistogram,
 } from '../../model/histogram';
+import { labelValue } from '../../model/series';
 import { groupSlo, groupTiles, SloValue, StepTimeFormat, TileValue, utcStepTime } from './group-statistics';
 import { LatencyQuadSpec, statisticKey } from './latency-quad-spec';
 import {
   ignoredLe,
   ignoredPlainSeries,
   missingMean,
+  negativeBucket,
   NO_SAMPLES,
   noInfBucket,
   nonFiniteSample,
@@ -50,6 +53,7 @@ function bucketProblem(group: HistogramGroup): string | undefined {
   if (group.bounds[group.bounds.length - 1] !== Infinity) return noInfBucket;
   if (group.bounds.length < 2) return onlyInfBucket;
   if (hasNonFiniteSample(group)) return nonFiniteSample;
+  if (hasNegativeSample(group)) return negativeBucket;
   return undefined;
 }
 
@@ -120,7 +124,7 @@ export function buildQuadViewModel(
 function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>> | undefined): boolean {
   const bNames = Object.keys(b ?? {}).filter((name) => name !== '__name__');
   const aNames = Object.keys(a);
-  return aNames.length === bNames.length && aNames.every((name) => b?.[name] === a[name]);
+  return aNames.length === bNames.length && aNames.every((name) => labelValue(b, name) === labelValue(a, name));
 }
 
 /** Default sort statistic: the highest quantile shown (the tail is what "worst" means for latency), else the mean. */
