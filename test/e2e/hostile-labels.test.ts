@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM } from './browser';
+import { CHROMIUM } from '../support/browser';
 import { HOSTILE_SCENES, hostilePage, MARKUP } from './hostile-pages';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results', 'hostile-labels');
