@@ -164,8 +164,12 @@ describe('bundled dashboards against the plugin schemas', () => {
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('our archive carries the schemas of both panels', () => {
-    expect([...folderOf('VllmLatencyQuad').schemas.keys()].sort()).toEqual(['VllmKvQueueGauge', 'VllmLatencyQuad']);
+  it('our archive carries the schemas of all three panels', () => {
+    expect([...folderOf('VllmLatencyQuad').schemas.keys()].sort()).toEqual([
+      'VllmHistogramHeatmap',
+      'VllmKvQueueGauge',
+      'VllmLatencyQuad',
+    ]);
   });
 
   it('the Prometheus module carries the real upstream schemas of all its kinds, not stand-ins', () => {

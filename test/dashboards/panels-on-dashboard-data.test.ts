@@ -1,7 +1,14 @@
 // The contract between the dashboards and our panels: what a dashboard's queries return from a real Prometheus,
-// handed to the panels' own view models (the pure part of VllmLatencyQuad and VllmKvQueueGauge), gives full
-// panels — one row per model with every tile, one row per target — and no warning or problem sentence.
+// handed to the panels' own view models (the pure part of VllmLatencyQuad, VllmKvQueueGauge and
+// VllmHistogramHeatmap), gives full panels — one row per model with every tile, one row per target, one histogram
+// with its buckets in numeric order — and no warning or problem sentence.
 
+import { buildHeatmapViewModel } from '../../src/panels/histogram-heatmap/heatmap-view-model';
+import {
+  HistogramHeatmapSpec,
+  quantileLabel,
+  resolveHistogramHeatmapSpec,
+} from '../../src/panels/histogram-heatmap/histogram-heatmap-spec';
 import { KvQueueGaugeSpec, resolveKvQueueGaugeSpec } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-spec';
 import { buildKvQueueView } from '../../src/panels/kv-queue-gauge/kv-queue-view-model';
 import { assignQueryRoles } from '../../src/panels/kv-queue-gauge/query-roles';
@@ -87,6 +94,34 @@ describe("our panels on the dashboards' real query results", () => {
       expect(view.kvMax).toBeGreaterThan(0);
       expect(view.kvMax).toBeLessThanOrEqual(1);
       expect(view.running).toBe(view.instances.reduce((sum, r) => sum + (r.running ?? 0), 0));
+    },
+  );
+  it.each(panels.filter((p) => p.plugin.kind === 'VllmHistogramHeatmap').map((p) => [p.where, p] as const))(
+    '%s: one histogram, buckets in numeric order up to +Inf, quantiles drawn, no warning',
+    async (_, panel) => {
+      const spec = resolveHistogramHeatmapSpec(panel.plugin.spec as Partial<HistogramHeatmapSpec>);
+      const view = buildHeatmapViewModel(await Promise.all(panel.queries.map(perses)), spec);
+      if (view.state !== 'histograms') throw new Error(`${view.state}: ${view.message}`);
+      expect(view.warnings).toEqual([]);
+      expect(view.histograms).toHaveLength(1);
+      const [h] = view.histograms;
+      expect(h.problem).toBeUndefined();
+      const uppers = h.rows.map((r) => r.upper);
+      expect(uppers.length).toBeGreaterThan(5);
+      expect(uppers).toEqual([...uppers].sort((a, b) => a - b));
+      expect(new Set(uppers).size).toBe(uppers.length);
+      expect(uppers[uppers.length - 1]).toBe(Infinity);
+      if (spec.mode === 'distribution') {
+        const d = h.distribution!;
+        expect(d.total).toBeGreaterThan(0);
+        expect(d.shares).toHaveLength(uppers.length);
+        expect(d.cumulative[d.cumulative.length - 1]).toBeCloseTo(1, 9);
+        expect(d.markers.map((m) => m.label)).toEqual(spec.quantiles.map(quantileLabel));
+        for (const m of d.markers) expect(m.value).toBeGreaterThan(0);
+      } else {
+        expect(h.lines.map((l) => l.label)).toEqual(['p50', 'p90', 'p99']);
+        for (const line of h.lines) expect(line.values.some((v) => v > 0)).toBe(true);
+      }
     },
   );
 });

@@ -137,7 +137,7 @@ describe('bundled dashboards: PromQL', () => {
     (_, q) => {
       const tree = parsePromQL(interpolate(q.expr));
       const perModel = findAll(tree, 'AggregateExpr').some((a) => groupingLabels(a)?.includes('model_name'));
-      // A chart that sums over the selected models (the length distributions) names its buckets instead.
+      // A chart that sums over the selected models names what it shows instead.
       expect({ perModel, legend: q.seriesNameFormat }).toEqual({
         perModel,
         legend: perModel ? expect.stringContaining('{{model_name}}') : expect.stringMatching(/\{\{\w+\}\}/),
@@ -159,6 +159,22 @@ describe('bundled dashboards: PromQL', () => {
       expect(
         aggregates.some((a) => a.metric.endsWith('_sum') && !a.by.includes('le') && a.by.includes('model_name')),
       ).toBe(true);
+    },
+  );
+
+  it.each(panelQueries.filter((q) => q.panelKind === 'VllmHistogramHeatmap').map((q) => [label(q), q] as const))(
+    '%s gives the heatmap one classic histogram: _bucket rates aggregated by le alone',
+    (_, q) => {
+      const tree = parsePromQL(interpolate(q.expr));
+      // The panel computes the quantiles from these buckets, so the aggregation by le must come first, here.
+      const aggregates = findAll(tree, 'AggregateExpr');
+      expect(aggregates.map((a) => ({ op: a.text.split(/\s|\(/)[0], by: groupingLabels(a) }))).toEqual([
+        { op: 'sum', by: ['le'] },
+      ]);
+      const metrics = findAll(tree, 'VectorSelector').map((s) => selectorParts(s).metric);
+      expect(metrics).toHaveLength(1);
+      expect(metrics[0]).toMatch(/^vllm:\w+_bucket$/);
+      expect(findAll(tree, 'FunctionCall').map(functionName)).toEqual(['rate']);
     },
   );
 

@@ -2,6 +2,7 @@
 // series (current vLLM, llm-d-inference-sim and pre-rename vLLM side by side, see test/support/vllm-tsdb.ts),
 // and the variables, fallbacks and label unifications do what the dashboards promise.
 
+import { BUCKETS, requestTokenBuckets } from '../../percli-scripts/stack/vllm-metrics';
 import {
   DASHBOARD_FILES,
   dashboardQueries,
@@ -20,6 +21,7 @@ import {
   LEGACY_MODEL,
   LLAMA,
   LORA_ADAPTERS,
+  MAX_MODEL_LEN,
   QWEN,
   SPEC_TOKENS,
   TSDB_END,
@@ -182,31 +184,26 @@ describe('bundled dashboards against a real Prometheus with vLLM, simulator and 
     expect(column(LLAMA, 'Prompt mean')).toBeLessThan(column(LLAMA, 'Prompt p99')!);
   });
 
-  it.each([['prompt_length_distribution'], ['generation_length_distribution']])(
-    '%s: lines in numeric bucket order, cumulative, reaching 100 %% at +Inf',
-    async (where) => {
-      const [distribution] = find('query', where);
-      const series = await run(distribution);
-      // The order Prometheus returns is the legend's order.
-      expect(series.map((s) => s.metric.le)).toEqual([
-        '1',
-        '2',
-        '5',
-        '10',
-        '20',
-        '50',
-        '100',
-        '200',
-        '500',
-        '1000',
-        '2000',
-        '+Inf',
-      ]);
-      const at = (i: number, t: number) => Number(series[i].values.find(([time]) => time === t)?.[1]);
-      for (const [t] of series[series.length - 1].values) {
-        expect(at(series.length - 1, t)).toBeCloseTo(1, 9);
-        for (let i = 1; i < series.length; i++) expect(at(i, t)).toBeGreaterThanOrEqual(at(i - 1, t));
-      }
+  it.each([
+    ['query', 'prompt_length_distribution', requestTokenBuckets(MAX_MODEL_LEN)],
+    ['query', 'generation_length_distribution', requestTokenBuckets(MAX_MODEL_LEN)],
+    ['performance', 'ttft_heatmap', BUCKETS.ttft],
+    ['performance', 'e2e_latency_heatmap', BUCKETS.requestLatency],
+  ] as const)(
+    '%s %s: one series per bucket bound (+Inf included) over the selected models, cumulative in numeric order',
+    async (dashboard, where, bounds) => {
+      const [heatmap] = find(dashboard, where);
+      const series = await run(heatmap);
+      // The heatmap orders its rows by the numeric bound itself; what it needs is every bound once, no other label.
+      expect(series.map((s) => Object.keys(s.metric))).toEqual(series.map(() => ['le']));
+      const bound = (s: MatrixSeries) => (s.metric.le === '+Inf' ? Infinity : Number(s.metric.le));
+      const byBound = [...series].sort((a, b) => bound(a) - bound(b));
+      expect(byBound.map(bound)).toEqual([...bounds, Infinity]);
+      const at = (i: number, t: number) => Number(byBound[i].values.find(([time]) => time === t)?.[1]);
+      const inf = byBound[byBound.length - 1];
+      expect(inf.values.some(([, v]) => Number(v) > 0)).toBe(true);
+      for (const [t] of inf.values)
+        for (let i = 1; i < byBound.length; i++) expect(at(i, t)).toBeGreaterThanOrEqual(at(i - 1, t));
     },
   );
 

@@ -1,6 +1,7 @@
 // What makes the bundled dashboards readable at a glance in an incident, checked on the files: latency quads that
 // turn amber/red against an SLO, per-model tables that are wide (one column per figure, each with a header and a
-// unit), short units, and optional features (speculative decoding, LoRA) in rows that start collapsed.
+// unit), short units, and optional features (speculative decoding, LoRA) and the wide latency heatmaps in rows that
+// start collapsed.
 
 import { BUCKETS } from '../../percli-scripts/stack/vllm-metrics';
 import { DASHBOARD_FILES, dashboardQueries, loadDashboard } from '../support/dashboard-files';
@@ -101,7 +102,7 @@ describe('bundled dashboards: readable at a glance', () => {
   );
 
   it.each(DASHBOARD_FILES.map((f) => [f] as const))(
-    '%s: rows for optional features start collapsed, the rest open',
+    '%s: rows for optional features and the latency heatmaps start collapsed, the rest open',
     (file) => {
       const rows = (
         loadDashboard(file).spec.layouts as Array<{
@@ -109,8 +110,8 @@ describe('bundled dashboards: readable at a glance', () => {
         }>
       ).map((l) => ({ title: l.spec.display?.title, open: l.spec.display?.collapse?.open ?? true }));
       for (const row of rows) {
-        const optional = /speculative|lora/i.test(row.title ?? '');
-        expect(row).toEqual({ title: row.title, open: !optional });
+        const collapsed = /speculative|lora|heatmap/i.test(row.title ?? '');
+        expect(row).toEqual({ title: row.title, open: !collapsed });
       }
     },
   );

@@ -21,7 +21,15 @@ import {
 } from '../support/browser';
 import { freePort } from '../support/prometheus';
 import { parseSeconds, referenceMeans, referenceQuantiles, sentQueryFor, summedOverSteps } from '../support/reference';
-import { instantQuery, rangeEndingOnAFilledMinute, ROOT, Stack, startStack, waitForData } from '../support/stack';
+import {
+  instantQuery,
+  promApi,
+  rangeEndingOnAFilledMinute,
+  ROOT,
+  Stack,
+  startStack,
+  waitForData,
+} from '../support/stack';
 
 interface PanelSpec {
   kind: 'Panel';
@@ -155,6 +163,63 @@ async function quadTiles(page: Page): Promise<Record<string, Record<string, stri
   });
 }
 
+interface HeatmapChart {
+  mode: string | null;
+  problems: string[];
+  canvases: number;
+  /** Distribution: the bucket axis labels and the bar shares, in drawing order. */
+  labels: string[];
+  shares: number[];
+  /** Over time: each quantile line's name and its [time ms, quantile value (NaN: no number)] points. */
+  lines: Array<{ name: string; points: Array<[number, number]> }>;
+}
+
+/**
+ * What each VllmHistogramHeatmap chart of a panel draws. ECharts paints on a canvas, so the option the panel handed
+ * Perses's EChart wrapper is read from the React props of that component, under the panel's chart box.
+ */
+async function heatmapCharts(page: Page, title: string): Promise<HeatmapChart[]> {
+  const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) }).first();
+  return panel.locator('[data-testid="heatmap-histogram"]').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      type Fiber = { child: Fiber | null; sibling: Fiber | null; memoizedProps?: { option?: unknown } };
+      const key = Object.keys(node).find((k) => k.startsWith('__reactFiber$'))!;
+      const pending: Array<Fiber | null> = [(node as unknown as Record<string, Fiber>)[key].child];
+      let option: Record<string, unknown> | undefined;
+      while (pending.length > 0 && !option) {
+        const f = pending.pop();
+        if (!f) continue;
+        option = f.memoizedProps?.option as Record<string, unknown> | undefined;
+        pending.push(f.child, f.sibling);
+      }
+      const axes = ([] as Array<{ type: string; data?: string[] }>).concat(
+        (option?.xAxis ?? []) as never,
+        (option?.yAxis ?? []) as never,
+      );
+      const series = (option?.series ?? []) as Array<{ type: string; name: string; data: unknown[][] }>;
+      return {
+        mode: node.closest('[data-mode]')?.getAttribute('data-mode') ?? null,
+        problems: [...node.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? ''),
+        canvases: [...node.querySelectorAll('canvas')].filter((c) => c.clientWidth > 0 && c.clientHeight > 0).length,
+        labels: axes.find((a) => a.type === 'category')?.data ?? [],
+        shares: (series.find((x) => x.name === 'share')?.data ?? []).map((d) => d[1] as number),
+        lines: series
+          .filter((x) => x.type === 'line' && x.name !== 'cumulative')
+          .map((x) => ({ name: x.name, points: x.data.map((d) => [d[0], d[2]] as [number, number]) })),
+      };
+    }),
+  );
+}
+
+const SHORT_SCALE: Record<string, number> = { '': 1, K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** "≤ 500" → 500, "≤ 1K" → 1000, "> 2K" → Infinity: a bucket axis label's upper bound (NaN if unreadable). */
+function labelBound(label: string): number {
+  const m = /^(≤|>) ([\d,.]+)([KMBT]?)$/.exec(label);
+  if (!m) return NaN;
+  return m[1] === '>' ? Infinity : Number(m[2].replace(/,/g, '')) * SHORT_SCALE[m[3]];
+}
+
 beforeAll(async () => {
   stack = await startStack();
   // Both models must have finished requests and a few scrapes behind them before the window closes.
@@ -225,7 +290,7 @@ test(
 );
 
 test(
-  'the wide per-model summary, the length distributions and the optional-feature rows read as intended',
+  'the wide per-model summary, the length distributions, the latency heatmaps and the optional-feature rows read as intended',
   async () => {
     const query = dashboards.find((d) => d.metadata.name === 'vllm-query-statistics')!;
     const { page, watch } = await openDashboard(query.metadata.project, query.metadata.name);
@@ -252,19 +317,41 @@ test(
     expect(rows.map((r) => r[0]).sort()).toEqual([...new Set(stack.fleet.map((p) => p.model))].sort());
     for (const row of rows)
       expect({ model: row[0], empty: row.filter((c) => c === '') }).toEqual({ model: row[0], empty: [] });
-    // The distributions' legends list the buckets in numeric order, +Inf last.
-    for (const title of ['Prompt length distribution', 'Generation length distribution']) {
-      const panel = page.locator('[data-testid="panel"]', { has: page.getByText(title, { exact: true }) });
-      // Legend rows: a checkbox cell, then the series name, then the values.
-      const names = (await panel.locator('tbody tr').allTextContents()).map((t) => t.trim());
-      const bounds = names.map((n) => /≤ (\S+) tokens/.exec(n)?.[1]);
-      expect(bounds.every((b) => b !== undefined)).toBe(true);
-      expect({ title, bounds }).toEqual({
+    // The distributions draw one bar per bucket, in numeric order up to +Inf, each the bucket's share of the
+    // observations in the panel's steps as Prometheus sums them.
+    for (const panel of visiblePanels(query).filter((p) => p.spec.plugin.kind === 'VllmHistogramHeatmap')) {
+      const title = panel.spec.display.name;
+      const charts = await heatmapCharts(page, title);
+      expect(charts.map((c) => ({ title, mode: c.mode, problems: c.problems, canvases: c.canvases }))).toEqual([
+        { title, mode: 'distribution', problems: [], canvases: 1 },
+      ]);
+      const [{ labels, shares }] = charts;
+      const bounds = labels.map(labelBound);
+      expect({ title, labels, ordered: bounds.every((b, i) => i === 0 || b > bounds[i - 1]) }).toEqual({
         title,
-        bounds: [...bounds].sort((a, b) => (a === '+Inf' ? 1 : b === '+Inf' ? -1 : Number(a) - Number(b))),
+        labels,
+        ordered: true,
       });
       expect(bounds.length).toBeGreaterThan(5);
-      expect(bounds[bounds.length - 1]).toBe('+Inf');
+      expect(bounds[bounds.length - 1]).toBe(Infinity);
+      const sent = sentQueryFor(panel.spec.queries![0].spec.plugin.spec.query, watch.promRequests);
+      const summed = new Map(
+        (await instantQuery(stack, summedOverSteps(sent), sent.end)).map((x) => [
+          x.metric.le === '+Inf' ? Infinity : Number(x.metric.le),
+          Number(x.value[1]),
+        ]),
+      );
+      const total = summed.get(Infinity)!;
+      expect(total).toBeGreaterThan(0);
+      const want = bounds.map((b, i) => (summed.get(b)! - (i > 0 ? summed.get(bounds[i - 1])! : 0)) / total);
+      expect(shares).toHaveLength(want.length);
+      shares.forEach((share, i) =>
+        expect({ title, bucket: labels[i], share: Math.abs(share - want[i]) <= 1e-9 }).toEqual({
+          title,
+          bucket: labels[i],
+          share: true,
+        }),
+      );
     }
     expect(watch.pageErrors).toEqual([]);
     await page.close();
@@ -272,7 +359,60 @@ test(
     // Performance Statistics: the collapsed rows open and show the stand-in fleet's spec decode and LoRA pod.
     const perf = dashboards.find((d) => d.metadata.name === 'vllm-performance-statistics')!;
     const opened = await openDashboard(perf.metadata.project, perf.metadata.name);
-    expect(await expandCollapsedRows(opened.page, perf)).toEqual(['Speculative decoding', 'LoRA adapters']);
+    expect(await expandCollapsedRows(opened.page, perf)).toEqual([
+      'Latency heatmaps',
+      'Speculative decoding',
+      'LoRA adapters',
+    ]);
+    // The latency heatmaps: one chart each over time, its p50/p90/p99 lines equal histogram_quantile per step.
+    const heatmaps = perf.spec.layouts
+      .find((l) => l.spec.display?.title === 'Latency heatmaps')!
+      .spec.items.map((i) => perf.spec.panels[i.content.$ref.split('/').pop()!]);
+    expect(heatmaps.map((p) => p.spec.plugin.kind)).toEqual(['VllmHistogramHeatmap', 'VllmHistogramHeatmap']);
+    for (const panel of heatmaps) {
+      const title = panel.spec.display.name;
+      const charts = await heatmapCharts(opened.page, title);
+      expect(charts.map((c) => ({ title, mode: c.mode, problems: c.problems, canvases: c.canvases }))).toEqual([
+        { title, mode: 'over-time', problems: [], canvases: 1 },
+      ]);
+      const [{ lines }] = charts;
+      expect(lines.map((l) => l.name)).toEqual(['p50', 'p90', 'p99']);
+      const sent = sentQueryFor(panel.spec.queries![0].spec.plugin.spec.query, opened.watch.promRequests);
+      let compared = 0;
+      for (const line of lines) {
+        const q = Number(line.name.slice(1)) / 100;
+        const [reference] = (
+          await promApi<{ result: Array<{ values: Array<[number, string]> }> }>(stack, '/api/v1/query_range', {
+            query: `histogram_quantile(${q}, ${sent.query})`,
+            start: sent.start,
+            end: sent.end,
+            step: sent.step,
+          })
+        ).result;
+        const byTime = new Map(reference.values.map(([t, v]) => [t * 1000, Number(v)]));
+        for (const [t, v] of line.points) {
+          const want = byTime.get(t);
+          // No number from Prometheus (no traffic in the step) → a gap in the line, not a value.
+          if (want === undefined || !Number.isFinite(want)) {
+            expect({ title, line: line.name, t, drawn: Number.isFinite(v) }).toEqual({
+              title,
+              line: line.name,
+              t,
+              drawn: false,
+            });
+            continue;
+          }
+          expect({ title, line: line.name, t, close: Math.abs(v - want) <= 1e-9 * Math.max(1, want) }).toEqual({
+            title,
+            line: line.name,
+            t,
+            close: true,
+          });
+          compared += 1;
+        }
+      }
+      expect(compared).toBeGreaterThan(0);
+    }
     const specModels = new Set(
       stack.fleet.filter((p) => (p as { specDecode?: unknown }).specDecode).map((p) => p.model),
     );

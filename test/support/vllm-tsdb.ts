@@ -85,7 +85,7 @@ const SPEC_ACCEPTANCE = 0.7;
 export const LORA_ADAPTERS = ['sql-lora', 'support-lora', 'summarise-lora'] as const;
 const MAX_LORAS = 2;
 /** max_model_len of every target: token histograms end at 2000 (the 1-2-5 series below 4096). */
-const MAX_MODEL_LEN = 4096;
+export const MAX_MODEL_LEN = 4096;
 
 class Histogram {
   readonly counts: number[];
