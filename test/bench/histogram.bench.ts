@@ -8,6 +8,7 @@
 
 import os from 'node:os';
 
+import { BUCKETS } from '../../percli-scripts/stack/vllm-metrics';
 import {
   groupBucketSeries,
   HistogramGroup,
@@ -20,7 +21,7 @@ const HISTOGRAMS = 100;
 const STEPS = 1440;
 const STEP_MS = 60_000;
 const START_MS = 1_704_067_200_000;
-const BOUNDS = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680, Infinity];
+const BOUNDS = [...BUCKETS.requestLatency, Infinity];
 const ITERATIONS = 15;
 
 function rng(seed: number): () => number {

@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { BUCKETS, requestTokenBuckets } from '../../percli-scripts/stack/vllm-metrics';
 import { seededRandom } from '../support/prng';
 import { findPrometheus, PrometheusHandle, QueryData, startPrometheus } from '../support/prometheus';
 
@@ -82,24 +83,13 @@ function gaussian(random: () => number): number {
 }
 
 // vLLM's default bucket families (vllm/v1/metrics/buckets.py and the histograms in vllm/v1/metrics/loggers.py).
-const requestTokens = (limit: number): number[] => {
-  const out: number[] = [];
-  for (let exp = 1; ; exp *= 10) {
-    for (const m of [1, 2, 5]) {
-      if (m * exp > limit) return out;
-      out.push(m * exp);
-    }
-  }
-};
 const LAYOUTS: Record<string, number[]> = {
-  request_latency: [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680],
-  ttft: [
-    0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
-  ],
-  itl: [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80],
-  iteration_tokens: [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384],
-  request_tokens_4096: requestTokens(4096),
-  request_tokens_1024: requestTokens(1024),
+  request_latency: [...BUCKETS.requestLatency],
+  ttft: [...BUCKETS.ttft],
+  itl: [...BUCKETS.itl],
+  iteration_tokens: [...BUCKETS.iterationTokens],
+  request_tokens_4096: requestTokenBuckets(4096),
+  request_tokens_1024: requestTokenBuckets(1024),
   request_params_n: [1, 2, 5, 10, 20],
   num_preemptions: [1, 2, 3, 4, 5, 10, 20],
   kv_block_lifetime: [

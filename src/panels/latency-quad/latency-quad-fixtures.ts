@@ -4,18 +4,15 @@
 
 import { TimeSeries, TimeSeriesData } from '@perses-dev/core';
 
+// The one catalogue of vLLM's metrics (bucket layouts included) that the stand-in fleet and the test history use.
+import { BUCKETS } from '../../../percli-scripts/stack/vllm-metrics';
+
 /** `request_latency` family: e2e, queue, prefill, decode and inference time (seconds). */
-export const REQUEST_LATENCY_BOUNDS = [
-  0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680,
-];
+export const REQUEST_LATENCY_BOUNDS: readonly number[] = BUCKETS.requestLatency;
 /** `ttft` family: vllm:time_to_first_token_seconds. */
-export const TTFT_BOUNDS = [
-  0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80, 160, 640, 2560,
-];
+export const TTFT_BOUNDS: readonly number[] = BUCKETS.ttft;
 /** `itl` family: vllm:inter_token_latency_seconds. */
-export const ITL_BOUNDS = [
-  0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 20, 40, 80,
-];
+export const ITL_BOUNDS: readonly number[] = BUCKETS.itl;
 
 export interface HistogramFixture {
   bounds: readonly number[];
