@@ -1,11 +1,11 @@
 // The benchmark's histograms: 7 days at 1-minute steps × 22 buckets for one histogram, and 20 histograms as small
 // multiples over a day (1,440 steps each). Cumulative bucket rates from the shared lognormal fixture.
 
-import { histogramSeries } from '../../src/panels/latency-quad/latency-quad-fixtures';
+import { histogramSeries, REQUEST_LATENCY_BOUNDS } from '../../src/panels/latency-quad/latency-quad-fixtures';
 import { HeatmapScene } from './histogram-heatmap-scenes';
 
-// 21 finite bounds + +Inf = 22 buckets (vLLM's request-latency layout).
-const BOUNDS_21 = [0.3, 0.5, 0.8, 1, 1.5, 2, 2.5, 5, 10, 15, 20, 30, 40, 50, 60, 120, 240, 480, 960, 1920, 7680];
+// vLLM's request-latency layout: 21 finite bounds + +Inf = 22 buckets.
+const BOUNDS_21 = REQUEST_LATENCY_BOUNDS;
 
 export function benchScenes(): HeatmapScene[] {
   const week = histogramSeries({ bounds: BOUNDS_21, median: 4, sigma: 0.8, requestRate: 5, steps: 7 * 1440 });
