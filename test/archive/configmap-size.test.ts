@@ -1,6 +1,6 @@
 // The archive installs into a cluster as one ConfigMap (percli-scripts/install.sh): kubectl stores a binary file
 // base64-encoded under binaryData, and the API server refuses a ConfigMap over 1 MiB. Also: nothing a host never
-// loads (fonts), and the exposed panels no heavier than before the shared fallbacks were dropped.
+// loads (fonts), and each exposed panel within a byte budget.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,12 +10,17 @@ import { ARCHIVE, unpackArchive, Unpacked } from './archive-files';
 const MAX_ARCHIVE_BYTES = 700_000;
 const CONFIGMAP_LIMIT = 1024 * 1024;
 /**
- * Bytes of each exposed module's sync chunks in the last build that still bundled shared fallbacks (VllmPanels
- * 0.1.0: 1,254,684-byte archive). Dropping fallbacks must not move code into the panels' own chunks.
+ * Budget of each exposed module's sync chunks, so that code never drifts into what a panel loads up front unnoticed.
+ * History: the last build that still bundled shared fallbacks (0.1.0, a 1,254,684-byte archive) loaded 244,189 B
+ * (quad) and 207,936 B (gauge); dropping the fallbacks moved nothing into them. The spec validators, the panel error
+ * boundary and the shared kit (issues 10 and 12) then added about 8 KB and 3 KB, and the heatmap panel came with
+ * 188,122 B (most of it the chunk every panel shares). Budgets are that build's figures rounded up to the next KiB:
+ * raise one only with a reason in the commit.
  */
-const EXPOSED_SYNC_BYTES_BEFORE: Record<string, number> = {
-  './VllmLatencyQuad': 244_189,
-  './VllmKvQueueGauge': 207_936,
+const EXPOSED_SYNC_BYTES_BUDGET: Record<string, number> = {
+  './VllmLatencyQuad': 247 * 1024, // 252,536 B
+  './VllmKvQueueGauge': 207 * 1024, // 211,330 B
+  './VllmHistogramHeatmap': 184 * 1024, // 188,122 B
 };
 
 let archive: Unpacked;
@@ -46,12 +51,12 @@ describe('the archive fits a ConfigMap', () => {
     expect(archive.entries.filter((e) => /\.(woff2?|ttf|otf|eot)$/.test(e) || e.startsWith('__mf/font/'))).toEqual([]);
   });
 
-  test.each(Object.entries(EXPOSED_SYNC_BYTES_BEFORE))('%s loads no more bytes than before', (expose, before) => {
+  test.each(Object.entries(EXPOSED_SYNC_BYTES_BUDGET))('%s loads no more bytes than its budget', (expose, budget) => {
     const manifest = JSON.parse(readFileSync(path.join(archive.dir, 'mf-manifest.json'), 'utf8')) as {
       exposes: Array<{ path: string; assets: { js: { sync: string[] } } }>;
     };
     const sync = manifest.exposes.find((e) => e.path === expose)!.assets.js.sync;
     const bytes = sync.reduce((n, f) => n + statSync(path.join(archive.dir, f)).size, 0);
-    expect(bytes).toBeLessThanOrEqual(before);
+    expect(bytes).toBeLessThanOrEqual(budget);
   });
 });
