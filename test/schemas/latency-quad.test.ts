@@ -1,48 +1,18 @@
 // The VllmLatencyQuad CUE model and the TypeScript defaults agree, checked with the real `cue` binary
 // (.data/bin/cue, built by percli-scripts/setup.sh), run from the repository root so cue.mod resolves.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
 import {
   createInitialLatencyQuadOptions,
   resolveLatencyQuadSpec,
 } from '../../src/panels/latency-quad/latency-quad-spec';
+import { CueModel, cueModel } from '../support/cue-model';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CUE = path.join(ROOT, '.data/bin/cue');
-const MODEL = 'schemas/vllm-latency-quad/vllm-latency-quad.cue';
-const CASES = path.join(ROOT, 'schemas/vllm-latency-quad/tests');
-let scratch = '';
-
-function writeDocument(spec: unknown, name: string): string {
-  const file = path.join(scratch, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ kind: 'VllmLatencyQuad', spec }));
-  return file;
-}
-
-/** `cue vet -c` of one document; '' when valid, otherwise cue's message. */
-function vet(spec: unknown, name: string): string {
-  try {
-    execFileSync(CUE, ['vet', '-c', MODEL, writeDocument(spec, name)], { cwd: ROOT, stdio: 'pipe' });
-    return '';
-  } catch (error) {
-    return String((error as { stderr?: Buffer }).stderr ?? error);
-  }
-}
-
-/** The spec as the server stores it: with every CUE default filled in. */
-function withCueDefaults(spec: unknown, name: string): unknown {
-  const out = execFileSync(CUE, ['export', MODEL, writeDocument(spec, name)], { cwd: ROOT, stdio: 'pipe' });
-  return (JSON.parse(out.toString()) as { spec: unknown }).spec;
-}
-
+let model: CueModel;
 beforeAll(() => {
-  if (!existsSync(CUE)) throw new Error(`${CUE} is missing: run percli-scripts/setup.sh to build cue`);
-  scratch = mkdtempSync(path.join(tmpdir(), 'latency-quad-schema-'));
+  model = cueModel('vllm-latency-quad', 'VllmLatencyQuad');
 });
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => model.remove());
+const vet = (spec: unknown, name: string) => model.vet(spec, name);
+const withCueDefaults = (spec: unknown, name: string) => model.withDefaults(spec, name);
 
 describe('VllmLatencyQuad CUE model', () => {
   test('createInitialLatencyQuadOptions() validates against the model', () => {
@@ -54,11 +24,10 @@ describe('VllmLatencyQuad CUE model', () => {
   });
 
   test('for every valid case, CUE defaults and the panel resolveLatencyQuadSpec() fill in the same values', () => {
-    for (const file of readdirSync(path.join(CASES, 'valid'))) {
-      const { spec } = JSON.parse(readFileSync(path.join(CASES, 'valid', file), 'utf8'));
+    for (const { file, spec } of model.cases('valid')) {
       expect({ file, spec: withCueDefaults(spec, `valid-${file}`) }).toEqual({
         file,
-        spec: resolveLatencyQuadSpec(spec),
+        spec: resolveLatencyQuadSpec(spec as Parameters<typeof resolveLatencyQuadSpec>[0]),
       });
     }
   });
@@ -78,12 +47,11 @@ describe('VllmLatencyQuad CUE model', () => {
   });
 
   test('there are at least 6 valid and 6 invalid cases, and each invalid one is rejected', () => {
-    const valid = readdirSync(path.join(CASES, 'valid'));
-    const invalid = readdirSync(path.join(CASES, 'invalid'));
+    const valid = model.cases('valid');
+    const invalid = model.cases('invalid');
     expect(valid.length).toBeGreaterThanOrEqual(6);
     expect(invalid.length).toBeGreaterThanOrEqual(6);
-    for (const file of invalid) {
-      const { spec } = JSON.parse(readFileSync(path.join(CASES, 'invalid', file), 'utf8'));
+    for (const { file, spec } of invalid) {
       expect({ file, rejected: vet(spec, `invalid-${file}`) !== '' }).toEqual({ file, rejected: true });
     }
   });
