@@ -7,6 +7,7 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { PanelStatus } from '../../components/PanelStatus';
 import { CellTooltip } from './CellTooltip';
 import { cellsBitmap, cellsCanvas, colourRamp, rowPixelsOf } from './heatmap-cells-image';
 import { ChartTheme, distributionOption, overTimeOption, rowGeometry, stepMsOf } from './heatmap-chart-option';
@@ -43,13 +44,7 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
   );
 
   if (model.state !== 'histograms') {
-    return (
-      <Box role="status" data-state={model.state} sx={{ p: 1, height, width, overflow: 'auto' }}>
-        <Typography variant="body2" color={model.state === 'no-data' ? 'text.secondary' : 'warning.main'}>
-          {model.message}
-        </Typography>
-      </Box>
-    );
+    return <PanelStatus state={model.state} message={model.message} width={width} height={height} />;
   }
   const { histograms, warnings } = model;
   const warningHeight = warnings.length > 0 ? TITLE_HEIGHT : 0;

@@ -7,6 +7,7 @@ import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
 import { PanelErrorBoundary, PanelProblem } from '../../components/PanelErrorBoundary';
+import { PanelStatus } from '../../components/PanelStatus';
 import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
@@ -47,13 +48,7 @@ function CheckedLatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
 
   if (model.state !== 'rows') {
-    return (
-      <Box role="status" data-state={model.state} sx={{ p: 1, height, width, overflow: 'auto' }}>
-        <Typography variant="body2" color={model.state === 'no-data' ? 'text.secondary' : 'warning.main'}>
-          {model.message}
-        </Typography>
-      </Box>
-    );
+    return <PanelStatus state={model.state} message={model.message} width={width} height={height} />;
   }
 
   return <QuadRows rows={model.rows} warnings={model.warnings} spec={spec} width={width} height={height} />;

@@ -1,0 +1,22 @@
+// A panel's whole body when it has no figure to show: why (no data, or a problem the user can act on), scrollable
+// when the message is long, at the panel's size.
+import { Box, Typography } from '@mui/material';
+import { ReactElement } from 'react';
+
+export interface PanelStatusProps {
+  /** `no-data` reads as neutral; any other state is a problem and reads as a warning. */
+  state: string;
+  message: string;
+  width: number;
+  height: number;
+}
+
+export function PanelStatus({ state, message, width, height }: PanelStatusProps): ReactElement {
+  return (
+    <Box role="status" data-state={state} sx={{ p: 1, height, width, overflow: 'auto' }}>
+      <Typography variant="body2" color={state === 'no-data' ? 'text.secondary' : 'warning.main'}>
+        {message}
+      </Typography>
+    </Box>
+  );
+}
