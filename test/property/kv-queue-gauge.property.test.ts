@@ -8,7 +8,10 @@ import {
   KvQueueGaugeSpec,
   resolveKvQueueGaugeSpec,
 } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-spec';
-import { validateKvQueueGaugeSpec } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-validate';
+import {
+  KV_QUEUE_GAUGE_SPEC_FIELDS,
+  validateKvQueueGaugeSpec,
+} from '../../src/panels/kv-queue-gauge/kv-queue-gauge-validate';
 import { buildKvQueueView } from '../../src/panels/kv-queue-gauge/kv-queue-view-model';
 import { assignQueryRoles } from '../../src/panels/kv-queue-gauge/query-roles';
 import { hostileSeriesArb, jsonish, labelsArb, RUNS, Series, stepsArb } from './arbitraries';
@@ -88,20 +91,8 @@ test('fleet numbers equal the reference; NaN stays NaN; negative counts never re
 test('hostile query results and any spec: the validator never throws, and an accepted spec never makes the view throw', () => {
   const specArb = fc
     .dictionary(
-      fc.constantFrom(
-        'queryRoles',
-        'kvScale',
-        'valueOverRange',
-        'thresholds',
-        'capacity',
-        'instanceLabel',
-        'maxInstances',
-        'sparklines',
-        'runningSparkline',
-        'decimalPlaces',
-        'constructor',
-        '__proto__',
-      ),
+      // Every spec field, and keys that collide with JavaScript object built-ins.
+      fc.constantFrom(...KV_QUEUE_GAUGE_SPEC_FIELDS, 'constructor', '__proto__'),
       jsonish,
     )
     .map((d) => JSON.parse(JSON.stringify(d)) as unknown);

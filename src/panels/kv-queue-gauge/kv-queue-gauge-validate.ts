@@ -14,7 +14,8 @@ import { withSpecDefaults } from '../../shared/spec-defaults';
 import { KV_LIMITS, LABEL_NAME } from './kv-queue-gauge-limits';
 import { createInitialKvQueueGaugeOptions, KV_QUEUE_ROLES, KV_VALUES_OVER_RANGE } from './kv-queue-gauge-spec';
 
-const FIELDS = [
+/** Every field of the spec: any other key is reported as unknown (the CUE model is closed). */
+export const KV_QUEUE_GAUGE_SPEC_FIELDS: readonly string[] = [
   'queryRoles',
   'kvScale',
   'valueOverRange',
@@ -31,7 +32,7 @@ export function validateKvQueueGaugeSpec(stored: unknown): Problems {
   if (stored === undefined || stored === null) return [];
   if (!isObject(stored)) return [`The panel spec is ${typeof stored}; it must be an object of options.`];
   const problems: Problems = [];
-  checkKnownFields(problems, 'spec', stored, FIELDS);
+  checkKnownFields(problems, 'spec', stored, KV_QUEUE_GAUGE_SPEC_FIELDS);
   const spec = withSpecDefaults(stored, createInitialKvQueueGaugeOptions() as unknown as Record<string, unknown>);
 
   const roles = spec.queryRoles;
