@@ -3,7 +3,7 @@
 // Prometheus's own answers for the same query, range and step.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { formatValue } from '@perses-dev/core';
@@ -254,9 +254,6 @@ test(
       for (const panel of visiblePanels(d)) expect(titles).toContain(panel.spec.display.name);
       const file = join(ARTIFACTS, `${d.metadata.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      if (process.env.E2E_UPDATE_SCREENSHOT === '1' && d.metadata.name === 'vllm-performance-statistics') {
-        copyFileSync(file, join(ROOT, 'test', 'e2e', 'screenshots', 'performance-statistics.png'));
-      }
       expect({ dashboard: d.metadata.name, pageErrors: watch.pageErrors, consoleErrors: watch.consoleErrors }).toEqual({
         dashboard: d.metadata.name,
         pageErrors: [],
