@@ -144,8 +144,9 @@ cp "$ARCHIVE" "$archives/"
 ready archives "$(cd "$archives" && ls | tr '\n' ' ')"
 
 # The server with the Perses web app embedded: built once per pinned version (npm ci + the app build + go build,
-# ~10-15 min on 2 cores the first time), then reused from .data (see stack/build-perses.sh).
-with_progress "Perses v0.52.0 server + web app (built once; the first build takes 10-15 min)" "$LOGS/perses-build.log" "$STACK/build-perses.sh"
+# 7-14 min on 2 cores the first time, depending on the npm and Go caches), then reused from .data
+# (see stack/build-perses.sh).
+with_progress "Perses v0.52.0 server + web app (built once; the first build takes up to 15 min)" "$LOGS/perses-build.log" "$STACK/build-perses.sh"
 grep -h '^\S*\[build-perses\]' "$LOGS/perses-build.log" >&2 || true
 ready perses-bin "${BIN#"$ROOT"/}/perses (v0.52.0 with its web app)"
 
