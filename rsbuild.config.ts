@@ -15,8 +15,8 @@ import { exposedSources, MODULE_NAME } from './src/federation-exposes';
 const federation = {
   name: 'VllmPanels',
 };
-// The dev server (`npm run dev`, what `percli plugin start` runs). Not 3000, which `npm start`'s viewer uses, nor
-// any port of the local stack (18001-18003, 18080, 19090).
+// The dev server (`npm run dev`, what `percli plugin start` runs). Not 3000 (percli's default, and many a local
+// app's), nor any port of the local stack (18001-18003, 18080, 19090).
 const devServer = {
   port: 3015,
   host: '127.0.0.1',
@@ -88,7 +88,7 @@ export default defineConfig({
   },
   dev: {
     assetPrefix: `/plugins/${MODULE_NAME}/`,
-    // The page is the Perses app (or the stack's viewer), which proxies /plugins/* only: no HMR socket can reach
+    // The page is the Perses app, which proxies /plugins/* only: no HMR socket can reach
     // this server through it, and lazily compiled chunks would be requested from an endpoint it does not proxy.
     // An edit is picked up on the next page load.
     hmr: false,

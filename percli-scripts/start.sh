@@ -1,27 +1,26 @@
 #!/usr/bin/env bash
 # `npm start`: the local stack with both dashboards live, all on 127.0.0.1, all state under .data/stack/.
 #
-#   vLLM fleet (metrics under load) → Prometheus (scrapes every 5 s) → Perses server v0.52.0 (our archive + the
-#   official ones) → viewer at http://localhost:3000 (ViewDashboard, plugins loaded by Module Federation).
+#   vLLM fleet (metrics under load) → Prometheus (scrapes every 5 s) → Perses v0.52.0 (server + its own web app
+#   on one port, http://localhost:18080; our archive + the official ones loaded by Module Federation).
 #
-# Installs and builds what it needs first (percli-scripts/setup.sh, the archive, the Perses server, the viewer),
+# Installs and builds what it needs first (percli-scripts/setup.sh, the archive, the Perses server with its UI),
 # applies the project, datasource and dashboards with percli-scripts/apply.sh (the script users run), prints one
 # line per component as it becomes ready and stops everything on Ctrl-C.
 #
 # Environment knobs (defaults in brackets):
 #   STACK_DIR [.data/stack]            state folder: logs, Prometheus TSDB, Perses database and plugins
-#   STACK_VIEWER_PORT [3000]  STACK_PERSES_PORT [18080]  STACK_PROMETHEUS_PORT [19090]  STACK_VLLM_PORT [18001]
+#   STACK_PERSES_PORT [18080]  STACK_PROMETHEUS_PORT [19090]  STACK_VLLM_PORT [18001]
 #                                      (the vLLM pods take STACK_VLLM_PORT, +1, +2)
 #   STACK_SCRAPE_INTERVAL [5s]         Prometheus scrape interval
 #   STACK_LOAD_RATE [1.5]              mean requests/s per vLLM pod outside bursts
-#   STACK_SKIP_BUILD [0]               1: reuse the existing archives and viewer build (the e2e tests set it after
+#   STACK_SKIP_BUILD [0]               1: reuse the existing archives (the e2e tests set it after
 #                                      percli-scripts/test.sh has built the archive)
 #   PERSES_PROJECT [vllm]              the Perses project the dashboards go to
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 STACK_DIR="${STACK_DIR:-$DATA/stack}"
-VIEWER_PORT="${STACK_VIEWER_PORT:-3000}"
 PERSES_PORT="${STACK_PERSES_PORT:-18080}"
 PROM_PORT="${STACK_PROMETHEUS_PORT:-19090}"
 VLLM_PORT="${STACK_VLLM_PORT:-18001}"
@@ -120,7 +119,6 @@ with_progress() {
 ready() { printf '\033[1;32m[ready]\033[0m %-12s %s\n' "$1" "$2" >&2; }
 
 # --- build -------------------------------------------------------------------------------------------------------
-require_port "$VIEWER_PORT" viewer STACK_VIEWER_PORT
 require_port "$PERSES_PORT" "Perses server" STACK_PERSES_PORT
 require_port "$PROM_PORT" Prometheus STACK_PROMETHEUS_PORT
 for i in 0 1 2; do require_port "$((VLLM_PORT + i))" "vLLM pod $i" STACK_VLLM_PORT; done
@@ -145,20 +143,12 @@ rm -f "$archives/$MODULE_NAME"-*.tar.gz
 cp "$ARCHIVE" "$archives/"
 ready archives "$(cd "$archives" && ls | tr '\n' ' ')"
 
-with_progress "Perses server v0.52.0 (API only; built once, a few minutes)" "$LOGS/perses-build.log" "$STACK/build-perses.sh"
-ready perses-bin "${BIN#"$ROOT"/}/perses (API-only v0.52.0)"
-
-viewer_dist="$DATA/stack/viewer-dist"   # a build output, shared by every STACK_DIR
-viewer_stale=1
-if [ -f "$viewer_dist/index.html" ] && [ -z "$(find "$STACK/viewer" -type f -newer "$viewer_dist/index.html" | head -1)" ] &&
-  [ ! package-lock.json -nt "$viewer_dist/index.html" ]; then
-  viewer_stale=0
-fi
-if [ "$viewer_stale" = 1 ]; then
-  with_progress "building the viewer (rsbuild, ~30 s)" "$LOGS/viewer-build.log" \
-    env NODE_ENV=production VIEWER_DIST="$viewer_dist" rsbuild build -c "$STACK/viewer/rsbuild.config.ts" --log-level warn
-fi
-ready viewer-ui "${viewer_dist#"$ROOT"/}"
+# The server with the Perses web app embedded: built once per pinned version (npm ci + the app build + go build,
+# 7-14 min on 2 cores the first time, depending on the npm and Go caches), then reused from .data
+# (see stack/build-perses.sh).
+with_progress "Perses v0.52.0 server + web app (built once; the first build takes up to 15 min)" "$LOGS/perses-build.log" "$STACK/build-perses.sh"
+grep -h '^\S*\[build-perses\]' "$LOGS/perses-build.log" >&2 || true
+ready perses-bin "${BIN#"$ROOT"/}/perses (v0.52.0 with its web app)"
 
 # --- run ---------------------------------------------------------------------------------------------------------
 # 1. vLLM fleet (ports assigned in fleet order) and the load generator's and Prometheus's view of it.
@@ -179,7 +169,7 @@ ready prometheus "http://127.0.0.1:$PROM_PORT (scrape every $SCRAPE_INTERVAL)"
 # 3. Perses server: archives are extracted at start-up only, so start from a clean extraction folder.
 mkdir -p "$STACK_DIR/perses"
 rm -rf "$STACK_DIR/perses/plugins"
-sed "s#@STATE@#$STACK_DIR/perses#g; s#@ARCHIVES@#$archives#g" "$STACK/perses-config.yaml.tmpl" >"$STACK_DIR/perses/config.yaml"
+sed "s#@STATE@#$STACK_DIR/perses#g; s#@ARCHIVES@#$archives#g; s#@PROJECT@#$PROJECT#g" "$STACK/perses-config.yaml.tmpl" >"$STACK_DIR/perses/config.yaml"
 start_bg perses perses --config="$STACK_DIR/perses/config.yaml" --web.listen-address="127.0.0.1:$PERSES_PORT"
 wait_http perses "http://127.0.0.1:$PERSES_PORT/api/v1/health" 120
 modules="$(curl -sf "http://127.0.0.1:$PERSES_PORT/api/v1/plugins" | tsx "$STACK/resource-names.ts")"
@@ -201,17 +191,17 @@ sleep 1
 check_alive
 ready loadgen "$((${#loadgen_args[@]} / 2)) pods, $LOAD_RATE req/s per pod with bursts (log: ${LOGS#"$ROOT"/}/loadgen.log)"
 
-# 6. Viewer.
-start_bg viewer tsx "$STACK/serve-viewer.ts" --dist "$viewer_dist" --port "$VIEWER_PORT" --perses "http://127.0.0.1:$PERSES_PORT"
-wait_http viewer "http://127.0.0.1:$VIEWER_PORT/" 30
-ready viewer "http://localhost:$VIEWER_PORT"
-
 # What the e2e tests and the benchmark read to find the stack.
 cat >"$STACK_DIR/stack.json" <<EOF
-{ "viewer": "http://localhost:$VIEWER_PORT", "perses": "http://127.0.0.1:$PERSES_PORT",
+{ "app": "http://127.0.0.1:$PERSES_PORT", "perses": "http://127.0.0.1:$PERSES_PORT",
   "prometheus": "http://127.0.0.1:$PROM_PORT", "project": "$PROJECT", "fleet": $(cat "$STACK_DIR/fleet.json") }
 EOF
-log "stack up: open http://localhost:$VIEWER_PORT — Ctrl-C stops everything (logs in ${LOGS#"$ROOT"/})"
+app="http://localhost:$PERSES_PORT"
+ready app "$app/projects/$PROJECT (the Perses web app: view and edit the dashboards)"
+for d in $(curl -sf "http://127.0.0.1:$PERSES_PORT/api/v1/projects/$PROJECT/dashboards" | tsx "$STACK/resource-names.ts"); do
+  printf '             %s\n' "$app/projects/$PROJECT/dashboards/$d" >&2
+done
+log "stack up: open $app/projects/$PROJECT — Ctrl-C stops everything (logs in ${LOGS#"$ROOT"/})"
 while true; do
   sleep 2 &
   wait $! || true

@@ -20,6 +20,10 @@ tsx test/histogram-fixture/generate.ts
 # The official plugin archives the dashboards use, for `percli lint --plugin.path` and the local Perses server.
 "$ROOT/percli-scripts/official-plugins.sh"
 
+# The Perses v0.52.0 server with its web app, which the install, operator and browser suites start (built once per
+# pinned version: npm ci + the app build + go build; reused from .data afterwards).
+"$ROOT/percli-scripts/stack/build-perses.sh"
+
 # kube-apiserver, kubectl and perses-operator for test/operator/ (built once, reused while their pins are unchanged).
 "$ROOT/percli-scripts/operator/build.sh"
 

@@ -274,7 +274,7 @@ async function main(): Promise<void> {
         const order: Array<'ours' | 'stat'> = run % 2 === 0 ? ['ours', 'stat'] : ['stat', 'ours'];
         for (const variant of order) {
           const name = variant === 'ours' ? d.metadata.name : `${d.metadata.name}-stat`;
-          const load = await loadOnce(dashboardUrl(stack.viewer, stack.project, name, start, end));
+          const load = await loadOnce(dashboardUrl(stack.app, stack.project, name, start, end));
           times[variant].push(load.ms);
           panels = { ...panels, [variant]: load.panels };
           if (variant === 'ours' && run === 0) {

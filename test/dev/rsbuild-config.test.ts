@@ -27,7 +27,7 @@ test(`percli reads the module name ${MODULE_NAME} from rsbuild.config.ts`, () =>
 });
 
 test('percli reads a dev-server port that npm start does not use', () => {
-  expect(stackPorts()).toContain(3000); // the viewer's
+  expect(stackPorts()).toContain(18080); // the Perses server and its web app
   expect(stackPorts()).not.toContain(percliPort);
 });
 

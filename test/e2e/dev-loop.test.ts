@@ -213,7 +213,7 @@ describe('percli plugin start against a Perses v0.52 server with plugin.enable_d
     const now = Date.now();
     const loadStart = performance.now();
     prepareWait(page);
-    await page.goto(dashboardUrl(stack.viewer, stack.project, DASHBOARD, now - 5 * 60_000, now));
+    await page.goto(dashboardUrl(stack.app, stack.project, DASHBOARD, now - 5 * 60_000, now));
     const first = await waitForPanelsTimed(page);
     expect(first.panels).toBe(2);
     // start → visible = start → registered + the first page load (the wait for data in between is the stack's).

@@ -24,7 +24,7 @@ const BIN = join(ROOT, '.data', 'bin');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 export const ARCHIVE = join(ROOT, `VllmPanels-${version}.tar.gz`);
 
-/** Builds the API-only Perses v0.52.0 server once (percli-scripts/stack/build-perses.sh skips an up-to-date one). */
+/** Builds the Perses v0.52.0 server (with its web app) once (percli-scripts/stack/build-perses.sh skips an up-to-date one). */
 export function buildPerses(): string {
   execFileSync(join(ROOT, 'percli-scripts/stack/build-perses.sh'), { stdio: 'inherit' });
   return join(BIN, 'perses');

@@ -73,15 +73,9 @@ export function watchPage(page: Page): PageWatch {
   return watch;
 }
 
-/** Dashboard URL with an absolute time range, so the panels and the reference queries see the same data. */
-export function dashboardUrl(
-  viewer: string,
-  project: string,
-  dashboard: string,
-  startMs: number,
-  endMs: number,
-): string {
-  return `${viewer}/projects/${project}/dashboards/${dashboard}?start=${startMs}&end=${endMs}&refresh=0s`;
+/** Dashboard URL in the Perses app, with an absolute time range, so the panels and the reference queries see the same data. */
+export function dashboardUrl(app: string, project: string, dashboard: string, startMs: number, endMs: number): string {
+  return `${app}/projects/${project}/dashboards/${dashboard}?start=${startMs}&end=${endMs}&refresh=0s`;
 }
 
 /** Requests to the Perses API or the datasource proxy still in flight, per page. */

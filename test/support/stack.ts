@@ -1,5 +1,5 @@
 // Brings the local stack up for the browser tests and the page-load benchmark: the same percli-scripts/start.sh
-// that `npm start` runs, with fast settings (2 s scrapes, more load) on free loopback ports and its own state
+// that `npm start` runs (the Perses server serving its own web app, the one the tests drive), with fast settings (2 s scrapes, more load) on free loopback ports and its own state
 // folder (.data/stack/e2e), so it never collides with a stack a developer has running.
 
 import { ChildProcess, spawn } from 'node:child_process';
@@ -15,6 +15,9 @@ export const ROOT = resolve(__dirname, '..', '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 export interface StackInfo {
+  /** The Perses web app (served by the Perses server itself, on its port). */
+  app: string;
+  /** Same URL as `app`: the name from when the stack had its own viewer page; kept for suites written then. */
   viewer: string;
   perses: string;
   prometheus: string;
@@ -28,9 +31,9 @@ export interface Stack extends StackInfo {
   stop(): Promise<void>;
 }
 
-/** Ports for the viewer, Perses, Prometheus and three consecutive vLLM pods. */
+/** Ports for Perses (server and app), Prometheus and three consecutive vLLM pods. */
 async function stackPorts(): Promise<Record<string, string>> {
-  const [viewer, perses, prometheus] = [await freePort(), await freePort(), await freePort()];
+  const [perses, prometheus] = [await freePort(), await freePort()];
   // Three consecutive free ports for the pods: try bases until all three are free.
   for (;;) {
     const base = await freePort();
@@ -38,7 +41,6 @@ async function stackPorts(): Promise<Record<string, string>> {
     const ok = await Promise.all([1, 2].map((i) => isFree(base + i)));
     if (ok.every(Boolean)) {
       return {
-        STACK_VIEWER_PORT: String(viewer),
         STACK_PERSES_PORT: String(perses),
         STACK_PROMETHEUS_PORT: String(prometheus),
         STACK_VLLM_PORT: String(base),
@@ -58,7 +60,7 @@ function isFree(port: number): Promise<boolean> {
 export interface StartOptions {
   /** State folder (default .data/stack/e2e). */
   dir?: string;
-  /** Give up after this long (default 10 min: the first run builds the Perses server and the viewer). */
+  /** Give up after this long (default 10 min; percli-scripts/test.sh builds the Perses server and app before). */
   timeoutMs?: number;
   /** Extra environment for start.sh. */
   env?: Record<string, string>;
@@ -117,8 +119,8 @@ export async function startStack(options: StartOptions = {}): Promise<Stack> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  const parsed = JSON.parse(readFileSync(info, 'utf8')) as StackInfo;
-  return { ...parsed, dir, log, stop };
+  const parsed = JSON.parse(readFileSync(info, 'utf8')) as Omit<StackInfo, 'viewer'>;
+  return { ...parsed, viewer: parsed.app, dir, log, stop };
 }
 
 /** A Prometheus API path on the stack's Prometheus; returns `data`, throws with Prometheus's message. */
