@@ -121,6 +121,8 @@ function accumulate(series: readonly SeriesLike[], times: Float64Array, divisor:
     let last = NaN;
     let previous = -Infinity;
     let ascending = 1;
+    // Step index minus point index: 0 on a full grid, shifted once per gap (Perses leaves out steps without a sample).
+    let offset = 0;
     for (let i = 0; i < values.length; i++) {
       const point = values[i];
       const t = point[0];
@@ -128,19 +130,23 @@ function accumulate(series: readonly SeriesLike[], times: Float64Array, divisor:
       previous = t;
       const raw = point[1];
       if (raw === null || raw === undefined) continue;
-      // Aligned grids (the usual case) find the step at the same index; anything else looks it up.
-      const j = i < steps && times[i] === t ? i : indexOf(times, t);
-      if (j < 0) {
-        if (Number.isFinite(t)) return undefined;
-        continue;
+      // On the grid (the usual case) the step is found where the last one was; anything else is looked up.
+      let j = i + offset;
+      if (j >= steps || times[j] !== t) {
+        j = indexOf(times, t);
+        if (j < 0) {
+          if (Number.isFinite(t)) return undefined;
+          continue;
+        }
+        offset = j - i;
       }
       sampled[j] = 1;
       seriesSamples++;
-      last = raw / divisor;
-      if (raw !== raw) continue; // NaN: a sample, but never combined into a number
+      const v = divisor === 1 ? raw : raw / divisor;
+      last = v;
+      if (v !== v) continue; // NaN: a sample, but never combined into a number
       if (raw < lowest) lowest = raw;
       if (raw > highest) highest = raw;
-      const v = raw / divisor;
       sum[j] += v;
       max[j] = Math.max(max[j], v);
       numbers[j]++;
