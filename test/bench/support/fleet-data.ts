@@ -1,6 +1,7 @@
 // Perses-shaped query results for a fleet of vLLM engines, as the Prometheus plugin hands them to a panel: one
-// `TimeSeries` per instance, `[timestamp ms, value]` tuples on the query's step grid. Seeded, so every run and
-// every implementation measured side by side sees the same numbers.
+// `TimeSeries` per instance, a `[timestamp ms, value]` tuple of two numbers per step that has a sample (the plugin
+// maps Prometheus's pairs with parseValueTuple and leaves out steps without one: no nulls). Seeded, so every run
+// and every implementation measured side by side sees the same numbers.
 import { seededRandom } from '../../support/prng';
 
 export const FLEET_T0 = 1_764_380_000_000;
@@ -17,7 +18,7 @@ export interface FleetShape {
 export interface FleetSeries {
   name: string;
   labels: Record<string, string>;
-  values: Array<[number, number | null]>;
+  values: Array<[number, number]>;
 }
 
 export interface FleetQueryResult {
@@ -36,7 +37,7 @@ export function timeSeriesQuery(query: string): FleetQueryResult['definition'] {
   return { kind: 'TimeSeriesQuery', spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query } } } };
 }
 
-/** One series per instance, labelled `pod`, with `valueAt(instance, step)` at every step of the grid. */
+/** One series per instance, labelled `pod`, with `valueAt(instance, step)` at each step (null = no sample there). */
 export function fleetResult(
   query: string,
   { instances, steps, stepMs = 60_000 }: FleetShape,
@@ -45,8 +46,11 @@ export function fleetResult(
   const series: FleetSeries[] = [];
   for (let i = 0; i < instances; i++) {
     const pod = podName(i);
-    const values: Array<[number, number | null]> = new Array(steps);
-    for (let s = 0; s < steps; s++) values[s] = [FLEET_T0 + s * stepMs, valueAt(i, s)];
+    const values: Array<[number, number]> = [];
+    for (let s = 0; s < steps; s++) {
+      const value = valueAt(i, s);
+      if (value !== null) values.push([FLEET_T0 + s * stepMs, value]);
+    }
     series.push({ name: `{pod="${pod}"}`, labels: { pod }, values });
   }
   return {
@@ -68,7 +72,7 @@ export const GAUGE_QUERIES = {
 
 /**
  * KV usage, running and waiting for a fleet under uneven load: each pod drifts around its own load level, a few
- * hot pods queue, and one pod in fifty has a scrape gap (null samples) for a stretch of the range.
+ * hot pods queue, and one pod in fifty has a scrape gap (steps without a sample) for a stretch of the range.
  */
 export function gaugeFleetResults(shape: FleetShape): FleetQueryResult[] {
   const random = seededRandom(shape.seed ?? 11);
