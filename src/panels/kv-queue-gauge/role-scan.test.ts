@@ -16,14 +16,14 @@ const sample = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(NaN, 0, -0, Infinity, -Infinity, 0.1, 0.2, 0.3) },
 );
 
-/** Series on one step grid with gaps (as Perses hands them over) … */
+/** Series on one step grid with steps left out anywhere (as Perses hands them over) … */
 const gridSeries = fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 5 })).chain(([steps, count]) =>
   fc.array(
-    fc
-      .tuple(fc.integer({ min: 0, max: steps }), fc.array(sample, { minLength: steps, maxLength: steps }))
-      .map(([skip, values]) => ({
-        values: values.slice(skip).map((v, i) => [1000 + (skip + i) * 15, v] as [number, number | null]),
-      })),
+    fc.array(fc.option(sample, { nil: undefined, freq: 4 }), { minLength: steps, maxLength: steps }).map((values) => ({
+      values: values
+        .map((v, i) => [1000 + i * 15, v] as [number, number | null | undefined])
+        .filter((p): p is [number, number | null] => p[1] !== undefined),
+    })),
     { minLength: count, maxLength: count },
   ),
 );
