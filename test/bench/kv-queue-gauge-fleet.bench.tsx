@@ -53,6 +53,22 @@ async function loadGauge(name: string, src: string): Promise<GaugeCode> {
 
 const SPEC = { queryRoles: ['kv', 'running', 'waiting'], sparklines: true, runningSparkline: true };
 
+/** Reads every timestamp and value once; returns the sample count (and keeps the loop from being optimised away). */
+function plainPass(results: FleetQueryResult[]): number {
+  let samples = 0;
+  let checksum = 0;
+  for (const result of results) {
+    for (const series of result.data.series) {
+      const values = series.values;
+      for (let i = 0; i < values.length; i++) {
+        checksum += values[i][0] + values[i][1];
+        samples++;
+      }
+    }
+  }
+  return Number.isNaN(checksum) ? -samples : samples;
+}
+
 interface Figures {
   viewModel: number;
   firstRender: number;
@@ -137,11 +153,13 @@ async function main(): Promise<void> {
     return { viewModel, firstRender, resize, sameData, heap };
   };
 
-  const rows: Array<{ size: string; figures: Figures[] }> = [];
+  const rows: Array<{ size: string; figures: Figures[]; floor: number; samples: number }> = [];
   for (const [instances, steps] of SIZES) {
     const results = gaugeFleetResults({ instances, steps });
     const size = `${instances.toLocaleString('en')} × ${steps.toLocaleString('en')}`;
-    rows.push({ size, figures: codes.map((code) => measure(code, results)) });
+    let samples = 0;
+    const floor = medianTime(RUNS, () => (samples = plainPass(results)));
+    rows.push({ size, figures: codes.map((code) => measure(code, results)), floor, samples });
     console.log(`measured ${size}`);
   }
 
@@ -156,6 +174,13 @@ async function main(): Promise<void> {
     ['re-render, same data and size', (f) => f.sameData, true],
     ['heap kept by the mounted panel (after GC)', (f) => f.heap, false],
   ];
+  console.log('\none plain pass reading every sample once (the least any exact view model of this data costs)');
+  console.log(
+    table(
+      ['instances × steps', 'samples', 'plain pass'],
+      rows.map(({ size, floor, samples }) => [size, samples.toLocaleString('en'), ms(floor)]),
+    ),
+  );
   for (const [title, of, timed] of figureRows) {
     const compare = (figures: Figures[]) =>
       timed ? speedup(of(figures[0]), of(figures[1])) : `${(of(figures[1]) / Math.max(1, of(figures[0]))).toFixed(2)}`;
