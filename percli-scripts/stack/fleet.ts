@@ -65,4 +65,5 @@ function main([command, ...args]: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+// Only as a script: the e2e and stack tests import the helpers above.
+if (process.argv[1] && /fleet\.ts$/.test(process.argv[1])) main(process.argv.slice(2));
