@@ -1,6 +1,6 @@
 // Timing and heap figures for benchmarks: medians of repeated runs, heap in use after a full collection, and the
 // printed forms (ms, MB, "× faster") every bench table uses.
-import { setFlagsFromString } from 'node:v8';
+import { GCProfiler, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Milliseconds one call takes. */
@@ -44,6 +44,24 @@ export function heapUsed(): number {
   collect();
   collect();
   return process.memoryUsage().heapUsed;
+}
+
+/**
+ * Bytes of heap `fn` allocates, garbage included: what the collections during the call freed plus what is still in
+ * use at its end (V8's GC profiler reports the heap before and after each collection).
+ */
+export function allocatedBy(fn: () => void): number {
+  const before = heapUsed();
+  const profiler = new GCProfiler();
+  profiler.start();
+  fn();
+  const after = process.memoryUsage().heapUsed;
+  const { statistics } = profiler.stop();
+  const freed = statistics.reduce(
+    (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+    0,
+  );
+  return after - before + freed;
 }
 
 /** Heap the result of `fn` keeps alive after a full collection (the result is still referenced), in bytes. */
