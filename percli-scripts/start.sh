@@ -14,6 +14,10 @@
 #                                      (the vLLM pods take STACK_VLLM_PORT, +1, +2)
 #   STACK_SCRAPE_INTERVAL [5s]         Prometheus scrape interval
 #   STACK_LOAD_RATE [1.5]              mean requests/s per vLLM pod outside bursts
+#   STACK_PODS [0]                     fleet scale: this many pods in all; those beyond the simulated three are
+#                                      metrics-only stand-ins (stack/fleet-standins.ts), one process on one port
+#   STACK_POD_ENGINES [2]              engines per stand-in pod
+#   STACK_FLEET_PORT [STACK_VLLM_PORT+3]  port of the stand-ins (each pod at /pods/<pod>/metrics)
 #   STACK_SKIP_BUILD [0]               1: reuse the existing archives (the e2e tests set it after
 #                                      percli-scripts/test.sh has built the archive)
 #   PERSES_PROJECT [vllm]              the Perses project the dashboards go to
@@ -27,6 +31,11 @@ VLLM_PORT="${STACK_VLLM_PORT:-18001}"
 SCRAPE_INTERVAL="${STACK_SCRAPE_INTERVAL:-5s}"
 LOAD_RATE="${STACK_LOAD_RATE:-1.5}"
 SKIP_BUILD="${STACK_SKIP_BUILD:-0}"
+PODS="${STACK_PODS:-0}"
+POD_ENGINES="${STACK_POD_ENGINES:-2}"
+FLEET_PORT="${STACK_FLEET_PORT:-$((VLLM_PORT + 3))}"
+[[ "$PODS" =~ ^[0-9]+$ ]] || die "STACK_PODS=$PODS: expected a whole number of pods (e.g. 200)"
+[[ "$POD_ENGINES" =~ ^[1-9][0-9]*$ ]] || die "STACK_POD_ENGINES=$POD_ENGINES: expected a whole number ≥ 1"
 PROJECT="${PERSES_PROJECT:-vllm}"
 STACK="$ROOT/percli-scripts/stack"
 LOGS="$STACK_DIR/logs"
@@ -122,6 +131,7 @@ ready() { printf '\033[1;32m[ready]\033[0m %-12s %s\n' "$1" "$2" >&2; }
 require_port "$PERSES_PORT" "Perses server" STACK_PERSES_PORT
 require_port "$PROM_PORT" Prometheus STACK_PROMETHEUS_PORT
 for i in 0 1 2; do require_port "$((VLLM_PORT + i))" "vLLM pod $i" STACK_VLLM_PORT; done
+if [ "$PODS" -gt 0 ]; then require_port "$FLEET_PORT" "fleet stand-ins" STACK_FLEET_PORT; fi
 
 archives="$STACK_DIR/plugins-archive"
 if [ "$SKIP_BUILD" != 1 ] || [ ! -f "$ARCHIVE" ]; then
@@ -157,9 +167,21 @@ start_bg vllm tsx "$STACK/vllm-emitter.ts" --fleet "$STACK_DIR/fleet.json"
 for i in 0 1 2; do wait_http "vllm" "http://127.0.0.1:$((VLLM_PORT + i))/metrics" 60; done
 ready vllm "$(tsx "$STACK/fleet.ts" describe "$STACK_DIR/fleet.json")"
 
+# 1b. Fleet scale (STACK_PODS): metrics-only stand-ins up to that many pods, all served by one process.
+standins=()
+echo '[]' >"$STACK_DIR/standins.json"
+if [ "$PODS" -gt 0 ]; then
+  tsx "$STACK/fleet.ts" standins "$STACK_DIR/fleet.json" "$PODS" "$POD_ENGINES" "$STACK_DIR/standins.json"
+  start_bg standins tsx "$STACK/fleet-standins.ts" --pods "$STACK_DIR/standins.json" --port "$FLEET_PORT"
+  wait_http standins "http://127.0.0.1:$FLEET_PORT/health" 60
+  ready standins "$(node -p "require('$STACK_DIR/standins.json').length") metrics-only pods × $POD_ENGINES engines on 127.0.0.1:$FLEET_PORT/pods/<pod>/metrics"
+  standins=("$STACK_DIR/standins.json" "$FLEET_PORT")
+fi
+
 # 2. Prometheus, with `pod` attached as a target label (as Kubernetes service discovery would).
 mkdir -p "$STACK_DIR/prometheus"
-tsx "$STACK/prometheus-config.ts" "$STACK_DIR/fleet.json" "$STACK_DIR/prometheus/prometheus.yml" "$SCRAPE_INTERVAL"
+tsx "$STACK/prometheus-config.ts" "$STACK_DIR/fleet.json" "$STACK_DIR/prometheus/prometheus.yml" "$SCRAPE_INTERVAL" \
+  "${standins[@]}"
 start_bg prometheus prometheus --config.file="$STACK_DIR/prometheus/prometheus.yml" \
   --storage.tsdb.path="$STACK_DIR/prometheus/data" --storage.tsdb.retention.time=2d \
   --web.listen-address="127.0.0.1:$PROM_PORT"
@@ -194,7 +216,8 @@ ready loadgen "$((${#loadgen_args[@]} / 2)) pods, $LOAD_RATE req/s per pod with 
 # What the e2e tests and the benchmark read to find the stack.
 cat >"$STACK_DIR/stack.json" <<EOF
 { "app": "http://127.0.0.1:$PERSES_PORT", "perses": "http://127.0.0.1:$PERSES_PORT",
-  "prometheus": "http://127.0.0.1:$PROM_PORT", "project": "$PROJECT", "fleet": $(cat "$STACK_DIR/fleet.json") }
+  "prometheus": "http://127.0.0.1:$PROM_PORT", "project": "$PROJECT", "fleet": $(cat "$STACK_DIR/fleet.json"),
+  "standins": $(cat "$STACK_DIR/standins.json") }
 EOF
 app="http://localhost:$PERSES_PORT"
 ready app "$app/projects/$PROJECT (the Perses web app: view and edit the dashboards)"

@@ -1,5 +1,6 @@
 // Values over time → an SVG path for a sparkline. 1,440 steps on a ~150 px tile would be ten points per pixel,
-// so each column keeps only its min and max points, in time order (the visual shape is unchanged).
+// so each column keeps only its min and max points, in time order (the visual shape is unchanged). Views pass
+// the drawn width in pixels as `columns`, so a line holds no more points than it has pixels to show them.
 
 export interface SparklineScale {
   /** x of each value: its timestamp (ms), so uneven gaps show; without it values are evenly spaced by index. */
@@ -11,7 +12,7 @@ export interface SparklineScale {
   readonly yRange?: 'data' | { readonly min: number; readonly max: number };
   /** Pixels kept free above and below the line. */
   readonly padding?: number;
-  /** At most this many columns of (min, max) points. */
+  /** At most this many columns of (min, max) points: the drawn width in pixels (default 120). */
   readonly columns?: number;
 }
 
@@ -34,30 +35,44 @@ export function sparklinePath(
   const x = (i: number) => (times ? (tSpan === 0 ? 0 : ((times[i] - t0) / tSpan) * width) : (i / last) * width);
   const y = (v: number) =>
     flat ? height / 2 : height - padding - ((Math.min(v, high) - low) / span) * (height - 2 * padding);
-  const per = Math.max(1, Math.ceil(values.length / columns));
   const parts: string[] = [];
   let penDown = false;
+  let next = 0;
+  for (const i of minMaxIndices(values, columns)) {
+    // A non-finite value between two kept points breaks the line.
+    for (; next < i; next++) if (!Number.isFinite(values[next])) penDown = false;
+    next = i + 1;
+    parts.push(`${penDown ? 'L' : 'M'}${x(i).toFixed(1)} ${y(values[i]).toFixed(1)}`);
+    penDown = true;
+  }
+  return parts.join('');
+}
+
+/**
+ * Down-sampling that keeps every extreme visible: the values are cut into at most `columns` runs of consecutive
+ * indices (one per pixel column when `columns` is the drawn width), and each run keeps the index of its lowest
+ * and of its highest finite value, in index order. Non-finite values are never kept.
+ */
+export function minMaxIndices(values: ArrayLike<number>, columns: number): number[] {
+  const per = Math.max(1, Math.ceil(values.length / Math.max(1, Math.floor(columns))));
+  const kept: number[] = [];
   for (let start = 0; start < values.length; start += per) {
     const end = Math.min(start + per, values.length);
     let lo = -1;
     let hi = -1;
     for (let i = start; i < end; i++) {
       const v = values[i];
-      if (!Number.isFinite(v)) {
-        penDown = false;
-        continue;
-      }
+      if (!Number.isFinite(v)) continue;
       if (lo < 0 || v < values[lo]) lo = i;
       if (hi < 0 || v > values[hi]) hi = i;
     }
     if (lo < 0) continue;
-    // Keep the extremes in time order so the line does not fold back.
-    for (const i of lo === hi ? [lo] : lo < hi ? [lo, hi] : [hi, lo]) {
-      parts.push(`${penDown ? 'L' : 'M'}${x(i).toFixed(1)} ${y(values[i]).toFixed(1)}`);
-      penDown = true;
-    }
+    // Extremes in time order, so the line does not fold back.
+    if (lo === hi) kept.push(lo);
+    else if (lo < hi) kept.push(lo, hi);
+    else kept.push(hi, lo);
   }
-  return parts.join('');
+  return kept;
 }
 
 /** [min, max] of the finite values, or undefined when there is none. */

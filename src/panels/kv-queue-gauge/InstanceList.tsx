@@ -1,7 +1,7 @@
 // The per-instance rows (worst first), as many as the panel has room for, then one line that says how
 // many are not shown and lists them in its tooltip, so the panel never scrolls and never drops one silently.
 import { Box, Typography } from '@mui/material';
-import { ReactElement } from 'react';
+import { ReactElement, useMemo } from 'react';
 
 import { formatCount, formatKv } from './kv-queue-format';
 import { KvValueOverRange } from './kv-queue-gauge-spec';
@@ -61,6 +61,11 @@ export function InstanceList({
 }: InstanceListProps): ReactElement {
   const shown = rows.slice(0, Math.max(0, maxRows));
   const hidden = rows.slice(shown.length);
+  // Formatting the tooltip's 25 lines is most of a re-render's work: redone only when the rows or options change.
+  const tooltip = useMemo(
+    () => hiddenInstancesTooltip(rows.slice(Math.max(0, maxRows)), decimalPlaces, valueOverRange),
+    [rows, maxRows, decimalPlaces, valueOverRange],
+  );
   const moreLine =
     hidden.length === 0 ? null : (
       <Typography
@@ -69,7 +74,7 @@ export function InstanceList({
         component="div"
         noWrap
         data-testid="kv-queue-more"
-        title={hiddenInstancesTooltip(hidden, decimalPlaces, valueOverRange)}
+        title={tooltip}
         sx={{ lineHeight: '18px', cursor: 'help' }}
       >
         {shown.length > 0

@@ -53,7 +53,7 @@ function CheckedKvQueueGaugePanel(props: KvQueueGaugePanelProps): ReactElement {
   }
 
   const decimals = spec.decimalPlaces ?? DEFAULT_DECIMAL_PLACES;
-  const lines = trendLines(spec, view, colors, decimals);
+  const lines = trendLines(spec, view, colors, decimals, width);
   const layout = planLayout({
     width,
     height,

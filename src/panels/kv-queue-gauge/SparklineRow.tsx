@@ -16,6 +16,8 @@ export interface TrendLine {
   color: string;
   yMax?: number;
   format: (value: number) => string;
+  /** Pixel columns the line gets (it keeps the min and max of each); unset = the Sparkline default. */
+  columns?: number;
 }
 
 export function SparklineRow({
@@ -63,14 +65,17 @@ function TrendSparkline({
     () => ({ times: Float64Array.from(line.points, (p) => p[0]), values: Float64Array.from(line.points, (p) => p[1]) }),
     [line.points],
   );
-  const extent = finiteExtent(values);
+  const extent = useMemo(() => finiteExtent(values), [values]);
   const yMax = line.yMax ?? Math.max(1, extent?.[1] ?? 1);
+  // A stable range object, so that a re-render with the same data reuses the memoised path.
+  const yRange = useMemo(() => ({ min: 0, max: yMax }), [yMax]);
   const range = extent ? `, ${line.format(extent[0])} to ${line.format(extent[1])}` : '';
   return (
     <Sparkline
       values={values}
       times={times}
-      yRange={{ min: 0, max: yMax }}
+      yRange={yRange}
+      columns={line.columns}
       padding={1}
       height={height}
       color={line.color}

@@ -5,8 +5,10 @@ import { INSTANCE_LABEL_CANDIDATES, KvQueueGaugeSpec, KvQueueRole } from './kv-q
 import { countNegative, kvAbove100, kvLooksPercent, kvNegative, noInstanceLabel } from './kv-queue-messages';
 import { KvThresholds, resolveKvThresholds, thresholdProblems } from './kv-thresholds';
 import { RoleAssignment } from './query-roles';
+import { RoleScan, scanRole } from './role-scan';
+import { loneSeriesValue, reduceSteps, stepPoints } from './role-values';
 import { saturationVerdict, VerdictResult } from './saturation-verdict';
-import { combinePerStep, CrossSeries, Point, reduceOverRange } from './series-reduce';
+import { CrossSeries, Point } from './series-reduce';
 
 export interface InstanceRow {
   name: string;
@@ -48,56 +50,66 @@ function firstLabelPresent(series: readonly SeriesLike[], configured?: string): 
   return INSTANCE_LABEL_CANDIDATES.find((label) => series.some((s) => labelValue(s.labels, label) !== undefined));
 }
 
-/** Divides percent input by 100 so that everything downstream is a 0–1 fraction. */
-function scaleKv(series: readonly SeriesLike[], divisor: number): SeriesLike[] {
-  if (divisor === 1) return [...series];
-  return series.map((s) => ({ ...s, values: s.values.map(([t, v]) => [t, v === null ? null : v / divisor] as const) }));
-}
-
 /** vLLM's KV gauge is a 0–1 fraction; values above 1 mean a ×100 query or the wrong unit option. */
-function kvScaleProblem(series: readonly SeriesLike[], spec: KvQueueGaugeSpec): string | undefined {
-  let highest = -Infinity;
-  let lowest = Infinity;
-  for (const s of series) {
-    for (const [, v] of s.values) {
-      if (v === null || Number.isNaN(v)) continue;
-      highest = Math.max(highest, v);
-      lowest = Math.min(lowest, v);
-    }
-  }
+function kvScaleProblem({ lowest, highest }: RoleScan, spec: KvQueueGaugeSpec): string | undefined {
   if (lowest < 0) return kvNegative(lowest);
   if (spec.kvScale === 'fraction' && highest > 1) return kvLooksPercent(highest);
   if (spec.kvScale === 'percent' && highest > 100) return kvAbove100(highest);
   return undefined;
 }
 
-function fleetValue(
-  series: readonly SeriesLike[] | undefined,
-  how: CrossSeries,
-  spec: KvQueueGaugeSpec,
-): number | null {
-  if (!series) return null;
-  return reduceOverRange(combinePerStep(series, how), spec.valueOverRange);
+/** A role's series and their one-pass scan (the scan's per-series summaries index into `series`). */
+interface ScannedRole {
+  series: readonly SeriesLike[];
+  scan: RoleScan;
 }
 
-/** Per-instance values of one role: several series for one instance (e.g. one per engine) are combined. */
+function scanned(series: readonly SeriesLike[] | undefined, divisor = 1): ScannedRole | undefined {
+  return series ? { series, scan: scanRole(series, divisor) } : undefined;
+}
+
+function fleetValue(role: ScannedRole | undefined, how: CrossSeries, spec: KvQueueGaugeSpec): number | null {
+  return role ? reduceSteps(role.scan.steps, how, spec.valueOverRange) : null;
+}
+
+/**
+ * Per-instance values of one role: several series for one instance (e.g. one per engine) are combined. A lone
+ * series (the usual `… by (pod)` query) is read off its summary; a group is scanned on its own.
+ */
 function perInstance(
-  series: readonly SeriesLike[] | undefined,
+  role: ScannedRole | undefined,
   label: string,
   how: CrossSeries,
   spec: KvQueueGaugeSpec,
+  divisor = 1,
 ): Map<string, number | null> {
-  const groups = new Map<string, SeriesLike[]>();
-  for (const s of series ?? []) {
+  const groups = new Map<string, number[]>();
+  role?.series.forEach((s, k) => {
     const name = labelValue(s.labels, label);
-    if (name === undefined) continue;
+    if (name === undefined) return;
     const group = groups.get(name);
-    if (group) group.push(s);
-    else groups.set(name, [s]);
-  }
+    if (group) group.push(k);
+    else groups.set(name, [k]);
+  });
   const values = new Map<string, number | null>();
-  for (const [name, group] of groups)
-    values.set(name, reduceOverRange(combinePerStep(group, how), spec.valueOverRange));
+  if (!role) return values;
+  const { series, scan } = role;
+  for (const [name, group] of groups) {
+    const lone = group.length === 1 && scan.series.ascending[group[0]] === 1;
+    values.set(
+      name,
+      lone
+        ? loneSeriesValue(scan.series, group[0], how, spec.valueOverRange)
+        : reduceSteps(
+            scanRole(
+              group.map((k) => series[k]),
+              divisor,
+            ).steps,
+            how,
+            spec.valueOverRange,
+          ),
+    );
+  }
   return values;
 }
 
@@ -112,13 +124,14 @@ function compareWorstFirst(a: InstanceRow, b: InstanceRow): number {
 }
 
 function instanceRows(
-  bySeries: Partial<Record<KvQueueRole, readonly SeriesLike[]>>,
+  roles: Partial<Record<KvQueueRole, ScannedRole>>,
   label: string,
   spec: KvQueueGaugeSpec,
+  kvDivisor: number,
 ): InstanceRow[] {
-  const kv = perInstance(bySeries.kv, label, 'max', spec);
-  const running = perInstance(bySeries.running, label, 'sum', spec);
-  const waiting = perInstance(bySeries.waiting, label, 'sum', spec);
+  const kv = perInstance(roles.kv, label, 'max', spec, kvDivisor);
+  const running = perInstance(roles.running, label, 'sum', spec);
+  const waiting = perInstance(roles.waiting, label, 'sum', spec);
   const names = new Set([...kv.keys(), ...running.keys(), ...waiting.keys()]);
   return [...names]
     .map((name) => ({
@@ -134,25 +147,21 @@ function instanceRows(
  * The capacity query wins over the number option: a query can follow autoscaling. The number is per
  * instance (`--max-num-seqs`), so it is multiplied by the instances the running query reports.
  */
-function fleetCapacity(
-  bySeries: Partial<Record<KvQueueRole, readonly SeriesLike[]>>,
-  spec: KvQueueGaugeSpec,
-): number | null {
-  if (bySeries.capacity) {
-    const value = fleetValue(bySeries.capacity, 'sum', spec);
+function fleetCapacity(roles: Partial<Record<KvQueueRole, ScannedRole>>, spec: KvQueueGaugeSpec): number | null {
+  if (roles.capacity) {
+    const value = fleetValue(roles.capacity, 'sum', spec);
     return known(value) && value > 0 ? value : null;
   }
-  if (spec.capacity === undefined || !bySeries.running) return null;
-  const reporting = bySeries.running.filter((s) => s.values.some(([, v]) => v !== null && !Number.isNaN(v))).length;
+  if (spec.capacity === undefined || !roles.running) return null;
+  const reporting = roles.running.scan.series.numbers.reduce((n, numbers) => (numbers > 0 ? n + 1 : n), 0);
   return reporting > 0 ? spec.capacity * reporting : null;
 }
 
 /** Roles whose series hold a negative sample (requests and preemptions are never negative), with the lowest. */
-function negativeCounts(bySeries: Partial<Record<KvQueueRole, readonly SeriesLike[]>>): Array<[KvQueueRole, number]> {
+function negativeCounts(roles: Partial<Record<KvQueueRole, ScannedRole>>): Array<[KvQueueRole, number]> {
   const found: Array<[KvQueueRole, number]> = [];
   for (const role of ['running', 'waiting', 'preemptions', 'capacity'] as const) {
-    let lowest = 0;
-    for (const s of bySeries[role] ?? []) for (const [, v] of s.values) if (v !== null && v < lowest) lowest = v;
+    const lowest = roles[role]?.scan.lowest ?? 0;
     if (lowest < 0) found.push([role, lowest]);
   }
   return found;
@@ -162,34 +171,40 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
   const problems: string[] = [...thresholdProblems(spec.thresholds)];
   const thresholds = resolveKvThresholds(spec.thresholds);
 
-  let kvSeries = assignment.series.kv;
-  if (kvSeries) {
-    const problem = kvScaleProblem(kvSeries, spec);
+  // Each role's series are scanned once; every number below is read off these scans.
+  const kvDivisor = spec.kvScale === 'percent' ? 100 : 1;
+  let kv = scanned(assignment.series.kv, kvDivisor);
+  if (kv) {
+    const problem = kvScaleProblem(kv.scan, spec);
     if (problem) {
       // Showing a wrong percentage is worse than showing none.
       problems.push(problem);
-      kvSeries = undefined;
-    } else {
-      kvSeries = scaleKv(kvSeries, spec.kvScale === 'percent' ? 100 : 1);
+      kv = undefined;
     }
   }
-  const bySeries = { ...assignment.series, kv: kvSeries };
+  const roles: Partial<Record<KvQueueRole, ScannedRole>> = {
+    kv,
+    running: scanned(assignment.series.running),
+    waiting: scanned(assignment.series.waiting),
+    preemptions: scanned(assignment.series.preemptions),
+    capacity: scanned(assignment.series.capacity),
+  };
 
-  const kvMax = fleetValue(kvSeries, 'max', spec);
-  const kvMean = fleetValue(kvSeries, 'mean', spec);
-  const running = fleetValue(bySeries.running, 'sum', spec);
-  const waiting = fleetValue(bySeries.waiting, 'sum', spec);
-  const preemptionsPerSec = fleetValue(bySeries.preemptions, 'sum', spec);
+  const kvMax = fleetValue(kv, 'max', spec);
+  const kvMean = fleetValue(kv, 'mean', spec);
+  const running = fleetValue(roles.running, 'sum', spec);
+  const waiting = fleetValue(roles.waiting, 'sum', spec);
+  const preemptionsPerSec = fleetValue(roles.preemptions, 'sum', spec);
 
-  const negative = negativeCounts(bySeries);
+  const negative = negativeCounts(roles);
   problems.push(...negative.map(([role, lowest]) => countNegative(role, lowest)));
 
-  const allSeries = [...(kvSeries ?? []), ...(bySeries.running ?? []), ...(bySeries.waiting ?? [])];
+  const allSeries = [...(kv?.series ?? []), ...(roles.running?.series ?? []), ...(roles.waiting?.series ?? [])];
   const instanceLabel = firstLabelPresent(allSeries, spec.instanceLabel);
   if (spec.instanceLabel && !instanceLabel && allSeries.length > 0) {
     problems.push(noInstanceLabel(spec.instanceLabel));
   }
-  const instances = instanceLabel ? instanceRows(bySeries, instanceLabel, spec) : [];
+  const instances = instanceLabel ? instanceRows(roles, instanceLabel, spec, kvDivisor) : [];
   const worst = instances.find((row) => known(row.kv));
 
   return {
@@ -199,12 +214,12 @@ export function buildKvQueueView(assignment: RoleAssignment, spec: KvQueueGaugeS
     running,
     waiting,
     preemptionsPerSec,
-    capacity: fleetCapacity(bySeries, spec),
+    capacity: fleetCapacity(roles, spec),
     instanceLabel,
     instances,
-    kvTrend: kvSeries ? combinePerStep(kvSeries, 'max') : [],
-    waitingTrend: bySeries.waiting ? combinePerStep(bySeries.waiting, 'sum') : [],
-    runningTrend: bySeries.running ? combinePerStep(bySeries.running, 'sum') : [],
+    kvTrend: kv ? stepPoints(kv.scan.steps, 'max') : [],
+    waitingTrend: roles.waiting ? stepPoints(roles.waiting.scan.steps, 'sum') : [],
+    runningTrend: roles.running ? stepPoints(roles.running.scan.steps, 'sum') : [],
     thresholds,
     // A negative count is not a quiet fleet: no verdict rather than "Healthy".
     verdict:

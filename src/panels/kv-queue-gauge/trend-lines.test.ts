@@ -32,4 +32,10 @@ describe('trendLines', () => {
   it('draws nothing when both options are off', () => {
     expect(trendLines(spec({ sparklines: false, runningSparkline: false }), view, colors, 1)).toEqual([]);
   });
+
+  it('gives each line one column per pixel of its share of the panel width', () => {
+    const lines = trendLines(spec({ sparklines: true, runningSparkline: true }), view, colors, 1, 900);
+    expect(lines.map((l) => l.columns)).toEqual([450, 450]);
+    expect(trendLines(spec({ sparklines: true }), view, colors, 1, 10)[0].columns).toBe(16);
+  });
 });

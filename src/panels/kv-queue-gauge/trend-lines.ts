@@ -5,11 +5,16 @@ import { KvQueueGaugeSpec } from './kv-queue-gauge-spec';
 import { KvQueueView } from './kv-queue-view-model';
 import { TrendLine } from './SparklineRow';
 
+/** A line narrower than this still keeps this many columns: too few would flatten its shape. */
+const MIN_COLUMNS = 16;
+
 export function trendLines(
   spec: KvQueueGaugeSpec,
   view: KvQueueView,
   colors: { kv: string; running: string; waiting: string },
   decimals: number,
+  /** Panel content width in px: each line is drawn with at most one (min, max) pair per pixel it gets. */
+  width?: number,
 ): TrendLine[] {
   const countFormat = (v: number) => formatCount(v, 'mean');
   const lines: TrendLine[] = [];
@@ -42,5 +47,8 @@ export function trendLines(
     });
   }
   // A line needs two points; a role without data draws nothing rather than a line of zeros.
-  return lines.filter((line) => line.points.length >= 2);
+  const drawn = lines.filter((line) => line.points.length >= 2);
+  // The lines share the row equally (their captions take some of it, so this is an upper bound).
+  const columns = width === undefined ? undefined : Math.max(MIN_COLUMNS, Math.floor(width / drawn.length));
+  return columns === undefined ? drawn : drawn.map((line) => ({ ...line, columns }));
 }

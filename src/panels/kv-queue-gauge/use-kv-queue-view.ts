@@ -30,13 +30,17 @@ export function useKvQueueView({
   // The stored spec may change identity without changing content: the memo keys on its content.
   const specKey = JSON.stringify(stored ?? {});
   const spec = useMemo(() => resolveKvQueueGaugeSpec(JSON.parse(specKey)), [specKey]);
+  // Likewise the panel's query definitions (only used to match results to roles): a host that rebuilds the panel
+  // definition on every render must not make the panel recompute thousands of series on a resize.
+  const queriesKey = JSON.stringify(definition?.spec.queries ?? null);
+  const queries = useMemo(() => JSON.parse(queriesKey) as unknown[] | null, [queriesKey]);
   return useMemo(() => {
     // supportedQueryTypes is ['TimeSeriesQuery'], so Perses only hands over time-series data.
     const results = queryResults.map((r) => ({
       definition: r.definition,
       data: { series: (r.data as TimeSeriesData).series ?? [] },
     }));
-    const assignment = assignQueryRoles(spec.queryRoles, definition?.spec.queries, results);
+    const assignment = assignQueryRoles(spec.queryRoles, queries ?? undefined, results);
     const view = buildKvQueueView(assignment, spec);
     const messages = [
       ...assignment.missing.map((m) => ({ key: `missing-${m.role}`, text: missingRoleMessage(m.role, m.reason) })),
@@ -46,5 +50,5 @@ export function useKvQueueView({
     const hasAnyData =
       view.kvMax !== null || view.running !== null || view.waiting !== null || view.preemptionsPerSec !== null;
     return { spec, view, messages, hasAnyData };
-  }, [spec, definition, queryResults]);
+  }, [spec, queries, queryResults]);
 }
