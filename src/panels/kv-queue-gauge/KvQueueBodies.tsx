@@ -37,7 +37,7 @@ function numbersOf({ view, spec, colors }: KvQueueBodyProps, direction: 'row' | 
       capacity={view.capacity}
       preemptionsPerSec={view.preemptionsPerSec}
       valueOverRange={spec.valueOverRange}
-      waitingColor={colors.waiting}
+      waitingColor={colors.waitingText}
       direction={direction}
     />
   );
@@ -82,29 +82,44 @@ export function KvQueueCompactBody(props: KvQueueBodyProps): ReactElement {
 
 export function KvQueueFullBody(props: KvQueueBodyProps): ReactElement {
   const { view, spec, colors, layout, decimals, trendLines } = props;
+  const verdictColumn = (
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 0.5,
+        minWidth: VERDICT_COLUMN_MIN_WIDTH,
+        flex: VERDICT_COLUMN_FLEX,
+      }}
+    >
+      <VerdictBadge verdict={view.verdict} />
+      {captionOf(props, true)}
+    </Box>
+  );
   return (
     <>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
-        {gaugeOf(props)}
-        <Box
-          sx={{
-            display: 'flex',
-            flexDirection: 'column',
-            gap: 0.5,
-            minWidth: VERDICT_COLUMN_MIN_WIDTH,
-            flex: VERDICT_COLUMN_FLEX,
-          }}
-        >
-          <VerdictBadge verdict={view.verdict} />
-          {captionOf(props, true)}
+      {layout.stacked ? (
+        // A tall, narrow panel: the gauge across the width, the verdict and numbers under it.
+        <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
+          {gaugeOf(props)}
+          <Box sx={{ display: 'flex', gap: 1.5, minWidth: 0, alignSelf: 'stretch' }}>
+            {verdictColumn}
+            {numbersOf(props, 'column')}
+          </Box>
         </Box>
-        {numbersOf(props, 'column')}
-      </Box>
+      ) : (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
+          {gaugeOf(props)}
+          {verdictColumn}
+          {numbersOf(props, 'column')}
+        </Box>
+      )}
       <QueueBar
         running={view.running}
         waiting={view.waiting}
         capacity={view.capacity}
         runningColor={colors.running}
+        neutralColor={colors.neutral}
         waitingColor={colors.waiting}
         trackColor={colors.track}
       />
@@ -114,10 +129,11 @@ export function KvQueueFullBody(props: KvQueueBodyProps): ReactElement {
           rows={view.instances}
           label={view.instanceLabel}
           maxRows={layout.instanceRows}
+          columns={layout.instanceColumns}
           decimalPlaces={decimals}
           valueOverRange={spec.valueOverRange}
-          colorOfKv={colors.ofKv}
-          waitingColor={colors.waiting}
+          colorOfKv={colors.ofKvText}
+          waitingColor={colors.waitingText}
         />
       )}
     </>

@@ -100,10 +100,27 @@ describe('KvQueueGaugePanel', () => {
     expect(screen.getByTestId('kv-queue-bar-running')).toHaveStyle({ width: `${(139 / 192) * 100}%` });
   });
 
-  test('without capacity the bar splits running and waiting and says that capacity is not set', () => {
+  test('without capacity the bar splits running and waiting and says that capacity is unknown and how to set it', () => {
     renderPanel(SATURATED_FLEET);
-    expect(screen.getByTestId('kv-queue-bar-caption')).toHaveTextContent('95% of requests running · capacity not set');
+    const caption = screen.getByTestId('kv-queue-bar-caption');
+    expect(caption).toHaveTextContent('5% of requests waiting · capacity unknown: set Capacity per instance');
+    expect(caption).toHaveAttribute('data-capacity', 'unknown');
+    expect(caption.getAttribute('title')).toContain('--max-num-seqs');
+    expect(screen.getByRole('meter', { name: 'running and waiting requests (capacity unknown)' })).toBeInTheDocument();
     expect(screen.getByTestId('kv-queue-bar-waiting')).toHaveStyle({ width: `${(7 / 146) * 100}%` });
+  });
+
+  test('without capacity and nothing waiting the bar is neutral, not a full bar in the running colour', () => {
+    renderPanel({ ...SATURATED_FLEET, waiting: [[0], [0], [0]] });
+    expect(screen.getByTestId('kv-queue-bar-caption')).toHaveTextContent(
+      'none waiting · capacity unknown: set Capacity per instance',
+    );
+    const running = screen.getByTestId('kv-queue-bar-running');
+    expect(running).toHaveStyle({ width: '100%' });
+    expect(getComputedStyle(running).backgroundColor).not.toBe(
+      getComputedStyle(screen.getByTestId('kv-queue-bar-waiting')).backgroundColor,
+    );
+    expect(running).toHaveAttribute('data-tone', 'neutral');
   });
 
   test('the preemption rate is shown only when the role is provided', () => {

@@ -6,14 +6,16 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { NoQueryHelp } from '../../components/NoQueryHelp';
 import { PanelErrorBoundary, PanelProblem } from '../../components/PanelErrorBoundary';
 import { PanelStatus } from '../../components/PanelStatus';
+import { LARGE_TEXT_PX } from '../../shared/contrast';
 import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { validateLatencyQuadSpec } from './latency-quad-validate';
 import { MORE_LINE, quadLayout } from './quad-layout';
-import { INVALID_SPEC } from './quad-messages';
+import { INVALID_SPEC, NO_QUERY } from './quad-messages';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
 import { QuadFooter } from './QuadFooter';
 import { quadText } from './tile-text';
@@ -47,6 +49,8 @@ function CheckedLatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   );
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
 
+  // Perses hands a panel an empty list only when it has no query at all (a new panel).
+  if (props.queryResults.length === 0) return <NoQueryHelp help={NO_QUERY} width={width} height={height} />;
   if (model.state !== 'rows') {
     return <PanelStatus state={model.state} message={model.message} width={width} height={height} />;
   }
@@ -106,7 +110,9 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
             rowNameMaxEm={layout.rowNameMaxEm}
             rowHeight={single ? undefined : layout.rowHeight}
             fontSize={layout.valueFontSize}
+            sparklineHeight={layout.sparklineHeight}
             showSparkline={layout.showSparkline}
+            largeValues={layout.valueFontSize >= LARGE_TEXT_PX}
           />
         ))}
         {hidden > 0 && (
