@@ -27,8 +27,8 @@ export function NoQueryHelp({
 }): ReactElement {
   const legible = useLegibleText();
   return (
-    <Box role="status" data-state="no-query" sx={{ p: 1, width, height, overflow: 'auto' }}>
-      <Typography variant="subtitle2" component="p" sx={{ color: legible.neutral }}>
+    <Box role="status" data-state="no-query" sx={{ p: 1, width, height, overflow: 'auto', boxSizing: 'border-box' }}>
+      <Typography variant="body2" component="p" sx={{ color: legible.neutral, fontWeight: 700 }}>
         {help.title}
       </Typography>
       <Typography variant="body2" sx={{ color: legible.secondary, mt: 0.5 }}>

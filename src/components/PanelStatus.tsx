@@ -16,7 +16,7 @@ export interface PanelStatusProps {
 export function PanelStatus({ state, message, width, height }: PanelStatusProps): ReactElement {
   const legible = useLegibleText();
   return (
-    <Box role="status" data-state={state} sx={{ p: 1, height, width, overflow: 'auto' }}>
+    <Box role="status" data-state={state} sx={{ p: 1, height, width, overflow: 'auto', boxSizing: 'border-box' }}>
       <Typography variant="body2" color={state === 'no-data' ? legible.secondary : legible.warning}>
         {message}
       </Typography>

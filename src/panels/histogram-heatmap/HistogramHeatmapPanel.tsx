@@ -65,7 +65,7 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
           sx={{ height: each, display: 'flex', flexDirection: 'column' }}
         >
           {titled && (
-            <Typography variant="caption" noWrap sx={{ lineHeight: `${TITLE_HEIGHT}px`, px: 0.5 }}>
+            <Typography variant="caption" noWrap title={h.name} sx={{ lineHeight: `${TITLE_HEIGHT}px`, px: 0.5 }}>
               {h.name}
             </Typography>
           )}

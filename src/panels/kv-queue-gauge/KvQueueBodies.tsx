@@ -19,6 +19,9 @@ import { VerdictBadge } from './VerdictBadge';
 
 /** The verdict column (whose long line is the worst instance's name) takes only what the numbers leave. */
 const VERDICT_COLUMN_FLEX = '1 1 0';
+/** Beside the gauge it keeps its natural width (shrinking for a long name), and the row spreads the free width
+ * between gauge, verdict and numbers rather than leaving it in one block. */
+const VERDICT_COLUMN_BESIDE_FLEX = '0 1 auto';
 
 export interface KvQueueBodyProps {
   spec: KvQueueGaugeSpec;
@@ -67,7 +70,8 @@ function captionOf({ view, decimals }: KvQueueBodyProps, withWorst: boolean): Re
 
 export function KvQueueCompactBody(props: KvQueueBodyProps): ReactElement {
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
+    // Centred in the panel's height: a short panel has a few px above and below, not all of them at the bottom.
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0, flex: 1, minHeight: 0 }}>
       {gaugeOf(props)}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, minWidth: 0, flex: 1 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
@@ -89,7 +93,7 @@ export function KvQueueFullBody(props: KvQueueBodyProps): ReactElement {
         flexDirection: 'column',
         gap: 0.5,
         minWidth: VERDICT_COLUMN_MIN_WIDTH,
-        flex: VERDICT_COLUMN_FLEX,
+        flex: layout.stacked ? VERDICT_COLUMN_FLEX : VERDICT_COLUMN_BESIDE_FLEX,
       }}
     >
       <VerdictBadge verdict={view.verdict} />
@@ -108,7 +112,7 @@ export function KvQueueFullBody(props: KvQueueBodyProps): ReactElement {
           </Box>
         </Box>
       ) : (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1.5, minWidth: 0 }}>
           {gaugeOf(props)}
           {verdictColumn}
           {numbersOf(props, 'column')}
@@ -123,7 +127,12 @@ export function KvQueueFullBody(props: KvQueueBodyProps): ReactElement {
         waitingColor={colors.waiting}
         trackColor={colors.track}
       />
-      <SparklineRow lines={trendLines} height={layout.sparklineHeight} baselineColor={colors.divider} />
+      <SparklineRow
+        lines={trendLines}
+        height={layout.sparklineHeight}
+        baselineColor={colors.divider}
+        stacked={layout.sparklinesStacked}
+      />
       {layout.instanceRows !== null && view.instanceLabel && (
         <InstanceList
           rows={view.instances}

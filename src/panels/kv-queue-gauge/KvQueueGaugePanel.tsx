@@ -61,6 +61,7 @@ function CheckedKvQueueGaugePanel(props: KvQueueGaugePanelProps): ReactElement {
     width,
     height,
     sparklines: lines.length > 0,
+    sparklineCount: lines.length,
     messages: messages.length,
     instances: view.instanceLabel ? view.instances.length : 0,
     maxInstances: spec.maxInstances,

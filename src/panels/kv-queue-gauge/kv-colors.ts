@@ -61,7 +61,7 @@ export function useKvColors(thresholds: KvThresholds, kvMax: number | null): KvC
       return color === undefined ? undefined : legible.body(color);
     },
     running: theme.palette.primary.main,
-    neutral: theme.palette.grey[500],
+    neutral: theme.palette.text.disabled,
     waiting: theme.palette.warning.main,
     waitingText: legible.warning,
     track: theme.palette.action.hover,

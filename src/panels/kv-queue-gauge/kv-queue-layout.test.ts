@@ -56,7 +56,9 @@ describe('planLayout', () => {
   test('the gauge leaves the text beside it room on a narrow panel, and is capped on a wide one', () => {
     expect(planLayout({ ...base, height: 330, width: 380 }).gaugeSize).toBe(380 - 230);
     expect(planLayout({ ...base, height: 300, width: 300 }).gaugeSize).toBe(72);
-    expect(planLayout({ ...base, height: 400, width: 1200 }).gaugeSize).toBe(360);
+    // 1200×400 is zoomed 1.15×: 1043 layout px wide, 0.42 of that.
+    expect(planLayout({ ...base, height: 400, width: 1200 }).gaugeSize).toBeCloseTo((1200 / 1.15) * 0.42, 5);
+    expect(planLayout({ ...base, height: 2000, width: 6000 }).gaugeSize).toBe(440);
   });
 
   test('up to 600×300 nothing is zoomed; a maximised panel is planned smaller and zoomed, at most 2.5×', () => {
@@ -79,12 +81,18 @@ describe('planLayout', () => {
   test('a tall, narrow panel stacks the gauge above the text, as wide as the panel allows', () => {
     const layout = planLayout({ ...base, width: 400, height: 600, instances: 1 });
     expect(layout.stacked).toBe(true);
-    expect(layout.gaugeSize).toBe(360);
+    expect(layout.gaugeSize).toBe(400 - 16);
     expect(planLayout({ ...base, width: 480, height: 330 }).stacked).toBe(false);
   });
 
-  test('a tall panel with few instances gives its spare height to the sparklines, up to 48 px', () => {
+  test('a tall panel with few instances gives its spare height to the sparklines, up to a third of their width', () => {
     expect(planLayout({ ...base, height: 170, sparklines: true }).sparklineHeight).toBe(22);
-    expect(planLayout({ ...base, height: 330, sparklines: true }).sparklineHeight).toBe(48);
+    // Two lines share 480 − 16 px, less a 48 px caption each: 184 px wide, so at most 61 px tall.
+    expect(planLayout({ ...base, height: 330, sparklines: true }).sparklineHeight).toBe(61);
+    // A tall panel stacks the lines, each across the width: taller, never taller than a third of its width.
+    const tall = planLayout({ ...base, height: 2000, width: 1200, sparklines: true, instances: 1 });
+    expect(tall.stacked).toBe(true);
+    expect(tall.sparklineHeight).toBeGreaterThan(61);
+    expect(tall.sparklineHeight).toBeLessThanOrEqual((1200 / tall.scale - 16 - 48) / 3);
   });
 });

@@ -5,6 +5,8 @@
 // `scale` and drawn zoomed by `scale`, so text, gauge and list grow together instead of a dashboard-sized panel
 // floating in a sea of space.
 
+import { panelScale } from '../../shared/panel-scale';
+
 /** Below this content height (≈ 4 grid rows) the panel switches to a single line. */
 export const COMPACT_HEIGHT = 120;
 
@@ -14,17 +16,16 @@ const GAP = 4; // gap between the stacked pieces
 const TEXT_BLOCK = 64;
 const QUEUE_BAR = 28; // 8 px bar + its caption
 const SPARKLINE_HEIGHT = 22;
-/** Sparklines grow into height nothing else needs (a tall panel with few instances), up to this. */
-const SPARKLINE_MAX_HEIGHT = 48;
+/** Sparklines grow into height nothing else needs (a tall panel with few instances), up to a third of their width. */
+const SPARKLINE_MIN_ASPECT = 3;
+/** Room for a sparkline's caption ("running") before the line. */
+const SPARKLINE_CAPTION = 48;
 /** Header, instance rows and the "+N more" line are all this tall. */
 export const LIST_LINE = 18;
 const MESSAGE_LINE = 16;
 /** The gauge's largest diameter (layout px). */
-const GAUGE_MAX = 360;
+const GAUGE_MAX = 640;
 const GAUGE_MIN_FULL = 72;
-/** A panel at least this big (layout px) is drawn zoomed: scale = √ of how many times it fits, at most MAX_SCALE. */
-const SCALE_FROM = { width: 600, height: 300 };
-const MAX_SCALE = 2.5;
 /** A column of the instance list needs this much width (name, KV, run, wait), and this gap to the next. */
 const LIST_COLUMN_MIN_WIDTH = 280;
 const LIST_COLUMN_GAP = 16;
@@ -32,16 +33,22 @@ const LIST_COLUMN_GAP = 16;
 const LIST_FIRST_ROOM = 200;
 /** Taller than wide by this factor (and not compact): the gauge sits above the text instead of beside it. */
 const STACK_ASPECT = 1.2;
+/** At least this tall for its width (and not compact): each sparkline gets its own row across the width. */
+const SPARKLINE_ROWS_ASPECT = 0.5;
 /** The verdict badge ("No traffic") and "fleet avg 100.0%" need this much beside the gauge. */
 export const VERDICT_COLUMN_MIN_WIDTH = 80;
 /** Padding, two column gaps, the verdict column and the numbers ("Running 847 / 1K"): kept free of the gauge. */
 const TEXT_MIN_WIDTH = PADDING + 2 * 12 + VERDICT_COLUMN_MIN_WIDTH + 118;
+
+export { panelScale };
 
 export interface LayoutInput {
   width: number;
   height: number;
   /** A sparkline row is drawn. */
   sparklines: boolean;
+  /** How many lines it has (default 2: KV and waiting). */
+  sparklineCount?: number;
   /** Warning lines at the bottom (missing roles, problems, notes). */
   messages: number;
   /** Instances the list could show (0 when the series carry no instance label). */
@@ -64,14 +71,10 @@ export interface KvQueueLayout {
   instanceColumns: number;
   /** The gauge above the verdict and numbers (a tall, narrow panel) instead of beside them. */
   stacked: boolean;
+  /** One sparkline per row across the width (a panel with height to spare) instead of all in one row. */
+  sparklinesStacked: boolean;
   /** Zoom of the whole panel: its size divided by this is what the figures above were planned for. */
   scale: number;
-}
-
-/** How much a panel this size is zoomed: 1 up to 600×300, then √ of the smaller ratio, at most 2.5. */
-export function panelScale(width: number, height: number): number {
-  const ratio = Math.min(width / SCALE_FROM.width, height / SCALE_FROM.height);
-  return Math.round(Math.min(MAX_SCALE, Math.max(1, Math.sqrt(Math.max(ratio, 0)))) * 100) / 100;
 }
 
 /** Height of the list: header and rows (per column), plus the "+N more" line when some are hidden. */
@@ -123,16 +126,23 @@ export function planLayout(input: LayoutInput): KvQueueLayout {
       instanceRows: null,
       instanceColumns: 1,
       stacked: false,
+      sparklinesStacked: false,
       scale,
     };
   }
   const stacked = height >= width * STACK_ASPECT;
+  // On a panel with height to spare each sparkline has its own row across the width; otherwise they share one row.
+  const sparklinesStacked = height >= width * SPARKLINE_ROWS_ASPECT;
+  const lines = sparklines ? (input.sparklineCount ?? 2) : 0;
+  const sparklineRows = sparklinesStacked ? lines : Math.min(lines, 1);
+  const lineWidth = (width - 2 * PADDING) / Math.max(1, sparklinesStacked ? 1 : lines) - SPARKLINE_CAPTION;
+  const sparklineMax = Math.max(SPARKLINE_HEIGHT, Math.floor(lineWidth / SPARKLINE_MIN_ASPECT));
   const fixed =
     PADDING +
     TEXT_BLOCK +
     GAP +
     QUEUE_BAR +
-    (sparklines ? GAP + SPARKLINE_HEIGHT : 0) +
+    sparklineRows * (GAP + SPARKLINE_HEIGHT) +
     (messages > 0 ? GAP + messages * MESSAGE_LINE : 0);
   const room = height - fixed;
 
@@ -160,8 +170,18 @@ export function planLayout(input: LayoutInput): KvQueueLayout {
     : Math.max(GAUGE_MIN_FULL, Math.min(gaugeWanted, 2 * (TEXT_BLOCK + spareForGauge - 6)));
   const gaugeHeight = gaugeSize / 2 + 6;
   const spare = stacked ? spareForGauge - gaugeHeight : TEXT_BLOCK + spareForGauge - Math.max(TEXT_BLOCK, gaugeHeight);
-  const sparklineHeight = sparklines
-    ? SPARKLINE_HEIGHT + Math.max(0, Math.min(spare, SPARKLINE_MAX_HEIGHT - SPARKLINE_HEIGHT))
-    : SPARKLINE_HEIGHT;
-  return { compact: false, gaugeSize, sparklineHeight, instanceRows, instanceColumns, stacked, scale };
+  const sparklineHeight =
+    sparklineRows > 0
+      ? SPARKLINE_HEIGHT + Math.max(0, Math.min(spare / sparklineRows, sparklineMax - SPARKLINE_HEIGHT))
+      : SPARKLINE_HEIGHT;
+  return {
+    compact: false,
+    gaugeSize,
+    sparklineHeight,
+    instanceRows,
+    instanceColumns,
+    stacked,
+    sparklinesStacked,
+    scale,
+  };
 }

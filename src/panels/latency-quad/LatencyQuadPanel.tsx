@@ -10,6 +10,7 @@ import { NoQueryHelp } from '../../components/NoQueryHelp';
 import { PanelErrorBoundary, PanelProblem } from '../../components/PanelErrorBoundary';
 import { PanelStatus } from '../../components/PanelStatus';
 import { LARGE_TEXT_PX } from '../../shared/contrast';
+import { panelScale } from '../../shared/panel-scale';
 import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
@@ -66,7 +67,20 @@ interface QuadRowsProps {
   height: number;
 }
 
-function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): ReactElement {
+/** A large panel is laid out at its size divided by panelScale and drawn zoomed, so labels grow with the numbers. */
+function QuadRows({ width: panelWidth, height: panelHeight, ...props }: QuadRowsProps): ReactElement {
+  const scale = panelScale(panelWidth, panelHeight);
+  return <ScaledQuadRows {...props} width={panelWidth / scale} height={panelHeight / scale} scale={scale} />;
+}
+
+function ScaledQuadRows({
+  rows,
+  warnings,
+  spec,
+  width,
+  height,
+  scale,
+}: QuadRowsProps & { scale: number }): ReactElement {
   const groups = rows.length;
   const tileCount = spec.statistics.length;
   const maxRows = spec.groups?.maxRows;
@@ -93,7 +107,18 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
   const visible = rows.slice(0, layout.visibleGroups);
   const hidden = rows.length - visible.length;
   return (
-    <Box data-state="rows" sx={{ display: 'flex', flexDirection: 'column', width, height, overflow: 'hidden' }}>
+    <Box
+      data-state="rows"
+      data-scale={scale}
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        width,
+        height,
+        overflow: 'hidden',
+        zoom: scale > 1 ? scale : undefined,
+      }}
+    >
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {visible.map((row, i) => (
           <GroupRow
@@ -112,7 +137,7 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
             fontSize={layout.valueFontSize}
             sparklineHeight={layout.sparklineHeight}
             showSparkline={layout.showSparkline}
-            largeValues={layout.valueFontSize >= LARGE_TEXT_PX}
+            largeValues={layout.valueFontSize * scale >= LARGE_TEXT_PX}
           />
         ))}
         {hidden > 0 && (
