@@ -266,3 +266,45 @@ export function largestEmptyShare(m: Measured): { share: number; cells: Box } {
   }
   return { share: best / (GRID.columns * GRID.rows), cells: bestBox };
 }
+
+export interface EditorRow {
+  label: string;
+  /** The row (the OptionsEditorControl) and its control box, and every text field or select inside it. */
+  row: Box;
+  control: Box;
+  inputs: Box[];
+}
+
+/** Runs in the page: every OptionsEditorControl row of the editor (found by its FormLabel). */
+export function measureEditorRows(selector: string): EditorRow[] {
+  const root = document.querySelector(selector)!;
+  const boxOf = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  return [...root.querySelectorAll('label.MuiFormLabel-root[for]')].flatMap((label) => {
+    const row = label.closest('.MuiStack-root')?.parentElement;
+    const control = row?.lastElementChild;
+    if (!row || !control || control === label.closest('.MuiStack-root')) return [];
+    return [
+      {
+        label: (label.textContent ?? '').trim(),
+        row: boxOf(row.getBoundingClientRect()),
+        control: boxOf(control.getBoundingClientRect()),
+        inputs: [...control.querySelectorAll('.MuiInputBase-root')].map((i) => boxOf(i.getBoundingClientRect())),
+      },
+    ];
+  });
+}
+
+/** Rows whose text field or select runs out of the row, or does not fill the control column. */
+export function unevenEditorRows(rows: readonly EditorRow[]): string[] {
+  return rows.flatMap((r) =>
+    r.inputs.flatMap((i) => {
+      const width = i.right - i.left;
+      const column = r.control.right - r.control.left;
+      if (i.right > r.row.right + 0.5 || i.left < r.row.left - 0.5)
+        return [`${r.label}: the control runs out of its row`];
+      if (Math.abs(width - column) > 1)
+        return [`${r.label}: ${width.toFixed(0)} px wide, the column is ${column.toFixed(0)} px`];
+      return [];
+    }),
+  );
+}

@@ -15,11 +15,14 @@ import { CHROMIUM } from '../support/browser';
 import {
   ContrastResult,
   cutTexts,
+  EditorRow,
   largestEmptyShare,
   Measured,
+  measureEditorRows,
   measurePanel,
   overlappingTexts,
   textContrasts,
+  unevenEditorRows,
 } from './visual-measure';
 import { buildVisualPage } from './visual-page-file';
 import { maxEmptyShare, PanelKind, SIZES, VISUAL_SCENES } from './visual-scenes';
@@ -38,6 +41,7 @@ let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 const measured = new Map<string, Measured>();
+const editorRows = new Map<string, EditorRow[]>();
 const shots: Shot[] = [];
 
 async function settle(): Promise<void> {
@@ -73,6 +77,10 @@ beforeAll(async () => {
       await page.evaluate(({ panel, mode }) => (window as any).visual.renderEditor(panel, mode), { panel, mode }); // eslint-disable-line @typescript-eslint/no-explicit-any
       await settle();
       measured.set(`${mode}/editor-${panel}`, await page.evaluate(measurePanel, '[data-testid="visual-editor"]'));
+      editorRows.set(
+        `${mode}/editor-${panel}`,
+        await page.evaluate(measureEditorRows, '[data-testid="visual-editor"]'),
+      );
       const file = join(ARTIFACTS, `${mode}--editor-${panel}.png`);
       await page.locator('[data-testid="visual-editor"]').screenshot({ path: file });
       shots.push({ label: `${mode} · ${panel} options editor`, file });
@@ -164,5 +172,11 @@ describe.each(editorKeys)('%s', (key) => {
     expect(m.texts.length).toBeGreaterThan(10);
     expect(cutTexts(m)).toEqual([]);
     expect(overlappingTexts(m)).toEqual([]);
+  });
+
+  test('every text field and select stays in its row and fills the control column, as in Perses editors', () => {
+    const rows = editorRows.get(key)!;
+    expect(rows.filter((r) => r.inputs.length > 0).length).toBeGreaterThanOrEqual(4);
+    expect(unevenEditorRows(rows)).toEqual([]);
   });
 });

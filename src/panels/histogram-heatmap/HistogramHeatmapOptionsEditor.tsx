@@ -57,6 +57,7 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <Select
                 size="small"
+                fullWidth
                 value={spec.mode}
                 inputProps={{ 'aria-label': 'Mode' }}
                 onChange={(e) => update({ mode: e.target.value as HeatmapMode })}
@@ -72,6 +73,7 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <Select
                 size="small"
+                fullWidth
                 value={spec.cellValue}
                 inputProps={{ 'aria-label': 'Cell colour' }}
                 onChange={(e) => update({ cellValue: e.target.value as HeatmapCellValue })}
@@ -88,6 +90,7 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <Select
                 size="small"
+                fullWidth
                 value={spec.yScale}
                 inputProps={{ 'aria-label': 'Bucket rows' }}
                 onChange={(e) => update({ yScale: e.target.value as HeatmapYScale })}
@@ -121,6 +124,7 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <TextField
                 size="small"
+                fullWidth
                 value={percentiles}
                 error={!percentilesValid}
                 helperText={percentilesValid ? undefined : 'Each entry must be a number between 0 and 100, once'}

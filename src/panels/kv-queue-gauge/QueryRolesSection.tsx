@@ -25,6 +25,7 @@ export function QueryRolesSection({ spec, update }: SectionProps): ReactElement 
             <TextField
               select
               size="small"
+              fullWidth
               value={role}
               inputProps={{ 'aria-label': `role of query ${index + 1}` }}
               onChange={(e) => setRole(index, e.target.value as KvQueueRole)}

@@ -28,6 +28,7 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
         control={
           <TextField
             size="small"
+            fullWidth
             placeholder="{{model_name}}"
             value={groups.nameFormat ?? ''}
             onChange={(e) => set({ nameFormat: e.target.value || undefined })}
@@ -36,10 +37,12 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
       />
       <OptionsEditorControl
         label="Sort worst first by"
+        description="Top quantile = the highest quantile among the tiles"
         control={
           <TextField
             select
             size="small"
+            fullWidth
             value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
             inputProps={{ 'aria-label': 'Sort worst first by' }}
             onChange={(e) =>
@@ -49,7 +52,7 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
               })
             }
           >
-            <MenuItem value={AUTO}>highest quantile shown</MenuItem>
+            <MenuItem value={AUTO}>Top quantile</MenuItem>
             {spec.statistics.map((s) => (
               <MenuItem key={statisticLabel(s)} value={String(statisticKey(s))}>
                 {statisticLabel(s)}

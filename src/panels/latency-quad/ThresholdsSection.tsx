@@ -33,6 +33,7 @@ export function ThresholdsSection({ spec, update }: SectionProps): ReactElement 
             <TextField
               select
               size="small"
+              fullWidth
               value={overridden ? target : PANEL_WIDE}
               inputProps={{ 'aria-label': 'Thresholds for' }}
               onChange={(e) => setTarget(e.target.value)}
