@@ -209,9 +209,10 @@ describe('KvQueueGaugePanel', () => {
     // Captions in order: running sits next to waiting, as the seed's Running/Waiting Over Time pair.
     expect(row).toHaveTextContent(/^KV.*running.*waiting/);
     const running = screen.getByRole('img', { name: 'running requests over time' });
-    // Totals 133, 137, 140, 139 on a 0–140 scale; 12 rows leave spare height, so the line is 48 px tall.
-    expect(running).toHaveAttribute('height', '48');
-    const y = [133, 137, 140, 139].map((v) => (47 - (v / 140) * 46).toFixed(1));
+    // Totals 133, 137, 140, 139 on a 0–140 scale; 12 rows leave spare height, and three lines share 480 − 16 px
+    // less a 48 px caption each (106 px), so each line grows to a third of that: 35 px tall.
+    expect(running).toHaveAttribute('height', '35');
+    const y = [133, 137, 140, 139].map((v) => (34 - (v / 140) * 33).toFixed(1));
     expect(running.querySelector('path')?.getAttribute('d')).toBe(
       `M0.0 ${y[0]}L33.3 ${y[1]}L66.7 ${y[2]}L100.0 ${y[3]}`,
     );

@@ -77,6 +77,8 @@ function CheckedKvQueueGaugePanel(props: KvQueueGaugePanelProps): ReactElement {
           : { height: '100%' }),
         display: 'flex',
         flexDirection: 'column',
+        // Height the parts cannot use (a big panel with one instance) is shared between them, not left at the end.
+        justifyContent: 'space-evenly',
         gap: 0.5,
         overflow: 'hidden',
       }}

@@ -58,7 +58,7 @@ describe('planLayout', () => {
     expect(planLayout({ ...base, height: 300, width: 300 }).gaugeSize).toBe(72);
     // 1200×400 is zoomed 1.15×: 1043 layout px wide, 0.42 of that.
     expect(planLayout({ ...base, height: 400, width: 1200 }).gaugeSize).toBeCloseTo((1200 / 1.15) * 0.42, 5);
-    expect(planLayout({ ...base, height: 2000, width: 6000 }).gaugeSize).toBe(440);
+    expect(planLayout({ ...base, height: 2000, width: 6000 }).gaugeSize).toBe(640);
   });
 
   test('up to 600×300 nothing is zoomed; a maximised panel is planned smaller and zoomed, at most 2.5×', () => {

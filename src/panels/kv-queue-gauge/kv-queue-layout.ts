@@ -33,8 +33,6 @@ const LIST_COLUMN_GAP = 16;
 const LIST_FIRST_ROOM = 200;
 /** Taller than wide by this factor (and not compact): the gauge sits above the text instead of beside it. */
 const STACK_ASPECT = 1.2;
-/** At least this tall for its width (and not compact): each sparkline gets its own row across the width. */
-const SPARKLINE_ROWS_ASPECT = 0.5;
 /** The verdict badge ("No traffic") and "fleet avg 100.0%" need this much beside the gauge. */
 export const VERDICT_COLUMN_MIN_WIDTH = 80;
 /** Padding, two column gaps, the verdict column and the numbers ("Running 847 / 1K"): kept free of the gauge. */
@@ -71,7 +69,7 @@ export interface KvQueueLayout {
   instanceColumns: number;
   /** The gauge above the verdict and numbers (a tall, narrow panel) instead of beside them. */
   stacked: boolean;
-  /** One sparkline per row across the width (a panel with height to spare) instead of all in one row. */
+  /** One sparkline per row across the width (a tall, narrow panel) instead of all in one row. */
   sparklinesStacked: boolean;
   /** Zoom of the whole panel: its size divided by this is what the figures above were planned for. */
   scale: number;
@@ -131,8 +129,9 @@ export function planLayout(input: LayoutInput): KvQueueLayout {
     };
   }
   const stacked = height >= width * STACK_ASPECT;
-  // On a panel with height to spare each sparkline has its own row across the width; otherwise they share one row.
-  const sparklinesStacked = height >= width * SPARKLINE_ROWS_ASPECT;
+  // Stacked (a tall, narrow panel) each sparkline has its own row across the width; otherwise they share one row.
+  // Either way a line grows into spare height up to a third of its width.
+  const sparklinesStacked = stacked;
   const lines = sparklines ? (input.sparklineCount ?? 2) : 0;
   const sparklineRows = sparklinesStacked ? lines : Math.min(lines, 1);
   const lineWidth = (width - 2 * PADDING) / Math.max(1, sparklinesStacked ? 1 : lines) - SPARKLINE_CAPTION;
