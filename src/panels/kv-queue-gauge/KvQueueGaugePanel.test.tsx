@@ -3,6 +3,7 @@ import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { PanelDefinition, TimeSeriesData } from '@perses-dev/core';
 import { render, screen, within } from '@testing-library/react';
 
+import { contrastRatio, parseColor, requiredContrast } from '../../shared/contrast';
 import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET } from './kv-queue-fixtures';
 import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
 import { KvQueueGaugePanel } from './KvQueueGaugePanel';
@@ -345,5 +346,48 @@ describe('KvQueueGaugePanel', () => {
     renderPanel({ ...SATURATED_FLEET, waiting: [[0], [0], [0]] }, {}, undefined, 'dark');
     const dark = createTheme({ palette: { mode: 'dark' } });
     expect(screen.getByTestId('kv-queue-verdict')).toHaveStyle({ color: dark.palette.success.main });
+  });
+
+  test('the KV headline in a threshold step keeps its hue and meets WCAG AA on the panel, in both themes', () => {
+    for (const mode of ['light', 'dark'] as const) {
+      // 84 % is in the warning step: the palette's yellow, 1.5:1 on white.
+      const { unmount } = renderPanel({ ...SATURATED_FLEET, kv: [[0.5], [0.84], [0.5]] }, {}, undefined, mode);
+      const headline = screen.getByTestId('kv-queue-kv-max');
+      const color = parseColor(getComputedStyle(headline).color)!;
+      const background = parseColor(createTheme({ palette: { mode } }).palette.background.default)!;
+      const fontSize = parseFloat(getComputedStyle(headline).fontSize);
+      expect(contrastRatio(color, background)).toBeGreaterThanOrEqual(requiredContrast(fontSize, 700));
+      expect(color[0]).toBeGreaterThan(color[2] + 60); // still amber, not grey
+      unmount();
+    }
+  });
+
+  test('a KV value below every step is neutral text (the arc keeps the palette colour)', () => {
+    renderPanel({ ...SATURATED_FLEET, kv: [[0.3], [0.4], [0.35]] });
+    expect(screen.getByTestId('kv-queue-kv-max')).toHaveStyle({ color: createTheme().palette.text.primary });
+    expect(screen.getByTestId('kv-value-arc')).toHaveAttribute('stroke', testChartsTheme.thresholds.defaultColor);
+  });
+
+  test('a new panel without any query lists the three queries to add, with the README section', () => {
+    render(
+      <ThemeProvider theme={createTheme()}>
+        <ChartsProvider chartsTheme={testChartsTheme}>
+          <KvQueueGaugePanel
+            spec={createInitialKvQueueGaugeOptions()}
+            queryResults={[]}
+            contentDimensions={{ width: 480, height: 330 }}
+          />
+        </ChartsProvider>
+      </ThemeProvider>,
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-state', 'no-query');
+    expect(screen.getAllByTestId('no-query-recipe').map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^max by \(pod\) \(vllm:kv_cache_usage_perc/),
+      expect.stringMatching(/^sum by \(pod\) \(vllm:num_requests_running/),
+      expect.stringMatching(/^sum by \(pod\) \(vllm:num_requests_waiting/),
+    ]);
+    expect(status).toHaveTextContent('VllmKvQueueGauge › Queries and roles');
+    expect(screen.queryByText('No data')).not.toBeInTheDocument();
   });
 });
