@@ -273,6 +273,8 @@ export interface EditorRow {
   row: Box;
   control: Box;
   inputs: Box[];
+  /** text-align of each select's shown value (Perses's own selects read left-aligned). */
+  selectAlign: string[];
 }
 
 /** Runs in the page: every OptionsEditorControl row of the editor (found by its FormLabel). */
@@ -289,6 +291,7 @@ export function measureEditorRows(selector: string): EditorRow[] {
         row: boxOf(row.getBoundingClientRect()),
         control: boxOf(control.getBoundingClientRect()),
         inputs: [...control.querySelectorAll('.MuiInputBase-root')].map((i) => boxOf(i.getBoundingClientRect())),
+        selectAlign: [...control.querySelectorAll('.MuiSelect-select')].map((el) => getComputedStyle(el).textAlign),
       },
     ];
   });

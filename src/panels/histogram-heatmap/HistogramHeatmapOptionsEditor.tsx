@@ -13,6 +13,7 @@ import { FormatOptions } from '@perses-dev/core';
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
 import { ReactElement, useState } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
 import { patchSpec } from '../../shared/spec-defaults';
 import {
@@ -58,6 +59,7 @@ export function HistogramHeatmapOptionsEditor({
               <Select
                 size="small"
                 fullWidth
+                sx={SELECT_SX}
                 value={spec.mode}
                 inputProps={{ 'aria-label': 'Mode' }}
                 onChange={(e) => update({ mode: e.target.value as HeatmapMode })}
@@ -74,6 +76,7 @@ export function HistogramHeatmapOptionsEditor({
               <Select
                 size="small"
                 fullWidth
+                sx={SELECT_SX}
                 value={spec.cellValue}
                 inputProps={{ 'aria-label': 'Cell colour' }}
                 onChange={(e) => update({ cellValue: e.target.value as HeatmapCellValue })}
@@ -91,6 +94,7 @@ export function HistogramHeatmapOptionsEditor({
               <Select
                 size="small"
                 fullWidth
+                sx={SELECT_SX}
                 value={spec.yScale}
                 inputProps={{ 'aria-label': 'Bucket rows' }}
                 onChange={(e) => update({ yScale: e.target.value as HeatmapYScale })}

@@ -3,6 +3,7 @@ import { MenuItem, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
 import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
@@ -20,6 +21,7 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
             select
             size="small"
             fullWidth
+            sx={SELECT_SX}
             value={spec.kvScale}
             inputProps={{ 'aria-label': 'KV unit' }}
             onChange={(e) => update({ kvScale: e.target.value as KvScale })}
@@ -37,6 +39,7 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
             select
             size="small"
             fullWidth
+            sx={SELECT_SX}
             value={spec.valueOverRange}
             inputProps={{ 'aria-label': 'Value over range' }}
             onChange={(e) => update({ valueOverRange: e.target.value as KvValueOverRange })}

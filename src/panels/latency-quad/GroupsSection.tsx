@@ -3,6 +3,7 @@ import { MenuItem, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
 import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
@@ -43,6 +44,7 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
             select
             size="small"
             fullWidth
+            sx={SELECT_SX}
             value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
             inputProps={{ 'aria-label': 'Sort worst first by' }}
             onChange={(e) =>

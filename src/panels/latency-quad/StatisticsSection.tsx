@@ -4,6 +4,7 @@ import { MenuItem, Switch, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement, useEffect, useState } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { SectionProps } from './editor-section';
 import { LatencyValueOverRange, MeanInput } from './latency-quad-spec';
 import { parseStatistics, statisticsToText } from './statistics-text';
@@ -24,6 +25,7 @@ export function StatisticsSection({ spec, update }: SectionProps): ReactElement 
             select
             size="small"
             fullWidth
+            sx={SELECT_SX}
             value={spec.valueOverRange}
             inputProps={{ 'aria-label': 'Value over the range' }}
             onChange={(e) => update({ valueOverRange: e.target.value as LatencyValueOverRange })}
@@ -42,6 +44,7 @@ export function StatisticsSection({ spec, update }: SectionProps): ReactElement 
             select
             size="small"
             fullWidth
+            sx={SELECT_SX}
             value={spec.meanInput}
             inputProps={{ 'aria-label': 'Series without le are' }}
             onChange={(e) => update({ meanInput: e.target.value as MeanInput })}
