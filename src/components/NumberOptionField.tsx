@@ -1,6 +1,7 @@
 // The one numeric field of both options editors: blank clears the option (when it may be unset), a value the
 // spec accepts sets it, and anything else is ignored, so a half-typed or out-of-range number never reaches the
-// stored spec. Put it inside an OptionsEditorControl, which gives it its visible label.
+// stored spec. Put it inside an OptionsEditorControl, which gives it its visible label; it fills the control column
+// (180 px) as Perses's own controls do.
 import { TextField } from '@mui/material';
 import { ReactElement } from 'react';
 
@@ -30,6 +31,7 @@ export function NumberOptionField({
   return (
     <TextField
       size="small"
+      fullWidth
       type="number"
       value={value ?? ''}
       placeholder={placeholder}

@@ -3,6 +3,8 @@
 import { Box, Typography } from '@mui/material';
 import { ReactElement } from 'react';
 
+import { useLegibleText } from './use-legible-text';
+
 export interface PanelStatusProps {
   /** `no-data` reads as neutral; any other state is a problem and reads as a warning. */
   state: string;
@@ -12,9 +14,10 @@ export interface PanelStatusProps {
 }
 
 export function PanelStatus({ state, message, width, height }: PanelStatusProps): ReactElement {
+  const legible = useLegibleText();
   return (
-    <Box role="status" data-state={state} sx={{ p: 1, height, width, overflow: 'auto' }}>
-      <Typography variant="body2" color={state === 'no-data' ? 'text.secondary' : 'warning.main'}>
+    <Box role="status" data-state={state} sx={{ p: 1, height, width, overflow: 'auto', boxSizing: 'border-box' }}>
+      <Typography variant="body2" color={state === 'no-data' ? legible.secondary : legible.warning}>
         {message}
       </Typography>
     </Box>

@@ -14,13 +14,14 @@ const CONFIGMAP_LIMIT = 1024 * 1024;
  * History: the last build that still bundled shared fallbacks (0.1.0, a 1,254,684-byte archive) loaded 244,189 B
  * (quad) and 207,936 B (gauge); dropping the fallbacks moved nothing into them. The spec validators, the panel error
  * boundary and the shared kit (issues 10 and 12) then added about 8 KB and 3 KB, and the heatmap panel came with
- * 188,122 B (most of it the chunk every panel shares). Budgets are that build's figures rounded up to the next KiB:
- * raise one only with a reason in the commit.
+ * 188,122 B (most of it the chunk every panel shares). Issue 14 (legible text colours, the no-query help, the zoom
+ * of large panels, the gauge's stacked and multi-column layouts) added about 5 KB (quad), 7 KB (gauge) and 4 KB
+ * (heatmap). Budgets are that build's figures rounded up to the next KiB: raise one only with a reason in the commit.
  */
 const EXPOSED_SYNC_BYTES_BUDGET: Record<string, number> = {
-  './VllmLatencyQuad': 247 * 1024, // 252,536 B
-  './VllmKvQueueGauge': 209 * 1024, // 213,555 B (issue 11: the one-pass role scan, 2.2 KB)
-  './VllmHistogramHeatmap': 184 * 1024, // 188,122 B
+  './VllmLatencyQuad': 252 * 1024, // 257,867 B
+  './VllmKvQueueGauge': 216 * 1024, // 218,353 B + the one-pass role scan (issue 11)
+  './VllmHistogramHeatmap': 188 * 1024, // 192,147 B
 };
 
 let archive: Unpacked;

@@ -13,6 +13,7 @@ import { FormatOptions } from '@perses-dev/core';
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
 import { ReactElement, useState } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
 import { patchSpec } from '../../shared/spec-defaults';
 import {
@@ -57,6 +58,8 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <Select
                 size="small"
+                fullWidth
+                sx={SELECT_SX}
                 value={spec.mode}
                 inputProps={{ 'aria-label': 'Mode' }}
                 onChange={(e) => update({ mode: e.target.value as HeatmapMode })}
@@ -72,6 +75,8 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <Select
                 size="small"
+                fullWidth
+                sx={SELECT_SX}
                 value={spec.cellValue}
                 inputProps={{ 'aria-label': 'Cell colour' }}
                 onChange={(e) => update({ cellValue: e.target.value as HeatmapCellValue })}
@@ -88,6 +93,8 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <Select
                 size="small"
+                fullWidth
+                sx={SELECT_SX}
                 value={spec.yScale}
                 inputProps={{ 'aria-label': 'Bucket rows' }}
                 onChange={(e) => update({ yScale: e.target.value as HeatmapYScale })}
@@ -121,6 +128,7 @@ export function HistogramHeatmapOptionsEditor({
             control={
               <TextField
                 size="small"
+                fullWidth
                 value={percentiles}
                 error={!percentilesValid}
                 helperText={percentilesValid ? undefined : 'Each entry must be a number between 0 and 100, once'}

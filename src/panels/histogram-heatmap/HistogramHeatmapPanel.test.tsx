@@ -95,3 +95,24 @@ test('no samples: an explained state', () => {
   renderPanel([]);
   expect(screen.getByRole('status')).toHaveTextContent('No samples in the selected time range.');
 });
+
+test('a new heatmap without any query says which query it needs, with a recipe and the README section', () => {
+  render(
+    <ThemeProvider theme={createTheme()}>
+      <ChartsProvider chartsTheme={testChartsTheme}>
+        <HistogramHeatmapPanel
+          spec={{} as HistogramHeatmapSpec}
+          queryResults={[]}
+          contentDimensions={{ width: 480, height: 240 }}
+        />
+      </ChartsProvider>
+    </ThemeProvider>,
+  );
+  const status = screen.getByRole('status');
+  expect(status).toHaveAttribute('data-state', 'no-query');
+  expect(screen.getByTestId('no-query-recipe')).toHaveTextContent(
+    /^sum by \(le\) \(rate\(vllm:time_to_first_token_seconds_bucket/,
+  );
+  expect(status).toHaveTextContent('VllmHistogramHeatmap › Recipes');
+  expect(status).not.toHaveTextContent('No samples');
+});

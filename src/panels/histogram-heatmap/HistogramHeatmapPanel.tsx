@@ -7,11 +7,14 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { NoQueryHelp } from '../../components/NoQueryHelp';
 import { PanelStatus } from '../../components/PanelStatus';
+import { useLegibleText } from '../../components/use-legible-text';
 import { CellTooltip } from './CellTooltip';
 import { cellsBitmap, cellsCanvas, colourRamp, rowPixelsOf } from './heatmap-cells-image';
 import { ChartTheme, distributionOption, overTimeOption, rowGeometry, stepMsOf } from './heatmap-chart-option';
 import { heatmapPalette } from './heatmap-colors';
+import { NO_QUERY } from './heatmap-messages';
 import { buildHeatmapViewModel, HeatmapHistogram } from './heatmap-view-model';
 import { HistogramHeatmapSpec, resolveHistogramHeatmapSpec } from './histogram-heatmap-spec';
 import { registerHeatmapCharts } from './register-charts';
@@ -34,6 +37,7 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
   const muiTheme = useTheme();
   const chartsTheme = useChartsTheme();
+  const legible = useLegibleText();
   const theme: ChartTheme = useMemo(
     () => ({
       palette: heatmapPalette(muiTheme.palette.mode),
@@ -43,6 +47,8 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
     [muiTheme],
   );
 
+  // Perses hands a panel an empty list only when it has no query at all (a new panel).
+  if (props.queryResults.length === 0) return <NoQueryHelp help={NO_QUERY} width={width} height={height} />;
   if (model.state !== 'histograms') {
     return <PanelStatus state={model.state} message={model.message} width={width} height={height} />;
   }
@@ -59,7 +65,7 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
           sx={{ height: each, display: 'flex', flexDirection: 'column' }}
         >
           {titled && (
-            <Typography variant="caption" noWrap sx={{ lineHeight: `${TITLE_HEIGHT}px`, px: 0.5 }}>
+            <Typography variant="caption" noWrap title={h.name} sx={{ lineHeight: `${TITLE_HEIGHT}px`, px: 0.5 }}>
               {h.name}
             </Typography>
           )}
@@ -75,7 +81,7 @@ export function HistogramHeatmapPanel(props: HistogramHeatmapPanelProps): ReactE
         </Box>
       ))}
       {warnings.length > 0 && (
-        <Typography variant="caption" color="warning.main" noWrap title={warnings.join('\n')} sx={{ px: 0.5 }}>
+        <Typography variant="caption" sx={{ color: legible.warning, px: 0.5 }} noWrap title={warnings.join('\n')}>
           {warnings.join(' ')}
         </Typography>
       )}
@@ -112,9 +118,10 @@ function HistogramChart({ histogram, spec, theme, echartsTheme, compact }: Histo
     return overTimeOption(histogram, spec, theme, cellsCanvas(bitmap), compact);
   }, [histogram, spec, theme, compact]);
   const hover = useCellHover(histogram, spec);
+  const legible = useLegibleText();
   if (!option) {
     return (
-      <Typography role="status" data-state="problem" variant="body2" color="warning.main" sx={{ p: 1 }}>
+      <Typography role="status" data-state="problem" variant="body2" sx={{ color: legible.warning, p: 1 }}>
         {histogram.problem}
       </Typography>
     );

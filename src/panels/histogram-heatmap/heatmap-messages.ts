@@ -5,6 +5,20 @@ export const EXAMPLE_QUERY = 'sum by (le) (rate(vllm:time_to_first_token_seconds
 
 export const NO_SAMPLES = 'No samples in the selected time range.';
 
+/** A heatmap without any query (a new panel): what to add. */
+export const NO_QUERY = {
+  title: 'Add a query: this panel needs one histogram.',
+  needs:
+    'The Histogram Heatmap reads histogram bucket rates summed by le (keep every bucket, +Inf included). For example, time to first token:',
+  recipes: [
+    {
+      label: 'Time to first token (seconds)',
+      query: 'sum by (le) (rate(vllm:time_to_first_token_seconds_bucket{model_name=~"$model_name"}[$__rate_interval]))',
+    },
+  ],
+  readmeSection: 'VllmHistogramHeatmap › Recipes',
+} as const;
+
 export const notHistogram = (example: string) =>
   `The query returned no le label (series ${example}). The Histogram Heatmap needs histogram bucket rates grouped by le, e.g. ${EXAMPLE_QUERY}`;
 

@@ -12,6 +12,8 @@ export interface InstanceListProps {
   label: string;
   /** Rows to draw; 0 = no room for any, only the line naming the hidden ones. */
   maxRows: number;
+  /** Columns the rows are spread over, worst first down each column (default 1). */
+  columns?: number;
   decimalPlaces: number;
   valueOverRange: KvValueOverRange;
   colorOfKv: (kv: number | null) => string | undefined;
@@ -54,6 +56,7 @@ export function InstanceList({
   rows,
   label,
   maxRows,
+  columns = 1,
   decimalPlaces,
   valueOverRange,
   colorOfKv,
@@ -83,8 +86,22 @@ export function InstanceList({
       </Typography>
     );
   if (shown.length === 0) return <Box data-testid="kv-queue-instances-hidden">{moreLine}</Box>;
-  return (
-    <Box role="table" aria-label={`instances by ${label}, worst first`} data-testid="kv-queue-instances">
+  const perColumn = Math.ceil(shown.length / Math.max(1, columns));
+  const slices = Array.from({ length: Math.ceil(shown.length / perColumn) }, (_, i) =>
+    shown.slice(i * perColumn, (i + 1) * perColumn),
+  );
+  const table = (slice: readonly InstanceRow[], index: number) => (
+    <Box
+      key={index}
+      role="table"
+      aria-label={
+        slices.length === 1
+          ? `instances by ${label}, worst first`
+          : `instances by ${label}, worst first, ${index * perColumn + 1} to ${index * perColumn + slice.length}`
+      }
+      data-testid="kv-queue-instances"
+      sx={{ minWidth: 0 }}
+    >
       <Box role="row" sx={{ ...grid, color: 'text.secondary' }}>
         <span role="columnheader">{label}</span>
         <span role="columnheader" style={{ textAlign: 'right' }}>
@@ -97,7 +114,7 @@ export function InstanceList({
           wait
         </span>
       </Box>
-      {shown.map((row) => (
+      {slice.map((row) => (
         <Box role="row" key={row.name} sx={grid} data-testid="kv-queue-instance-row">
           <span
             role="cell"
@@ -124,6 +141,21 @@ export function InstanceList({
           </span>
         </Box>
       ))}
+    </Box>
+  );
+  if (slices.length === 1) {
+    return (
+      <Box data-testid="kv-queue-instance-list">
+        {table(slices[0], 0)}
+        {moreLine}
+      </Box>
+    );
+  }
+  return (
+    <Box data-testid="kv-queue-instance-list">
+      <Box sx={{ display: 'grid', gridTemplateColumns: `repeat(${slices.length}, minmax(0, 1fr))`, columnGap: 2 }}>
+        {slices.map(table)}
+      </Box>
       {moreLine}
     </Box>
   );

@@ -17,6 +17,7 @@ export function InstancesSection({ spec, update }: SectionProps): ReactElement {
         control={
           <TextField
             size="small"
+            fullWidth
             value={spec.instanceLabel ?? ''}
             placeholder="pod"
             inputProps={{ 'aria-label': 'Instance label' }}

@@ -29,7 +29,7 @@ export function KvCaption({ meanText, kvIsNaN, worstInstance }: KvCaptionProps):
           color="text.secondary"
           noWrap
           component="div"
-          title={worstInstance}
+          title={`worst: ${worstInstance}`}
           data-testid="kv-queue-kv-worst"
         >
           worst: {worstInstance}

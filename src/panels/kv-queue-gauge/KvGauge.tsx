@@ -3,7 +3,7 @@ import { Box, Typography } from '@mui/material';
 import { ReactElement } from 'react';
 
 import { GaugeArc } from './GaugeArc';
-import { KvColors } from './kv-colors';
+import { KV_HEADLINE_WEIGHT, KvColors } from './kv-colors';
 import { KvThresholds } from './kv-thresholds';
 
 export interface KvGaugeProps {
@@ -15,6 +15,7 @@ export interface KvGaugeProps {
 }
 
 export function KvGauge({ fraction, text, size, thresholds, colors }: KvGaugeProps): ReactElement {
+  const fontSize = Math.max(12, size / 7);
   return (
     <Box sx={{ position: 'relative', width: size, flex: 'none' }}>
       <GaugeArc
@@ -34,9 +35,10 @@ export function KvGauge({ fraction, text, size, thresholds, colors }: KvGaugePro
           bottom: 0,
           width: '100%',
           textAlign: 'center',
-          fontWeight: 700,
-          fontSize: Math.max(12, size / 7),
-          color: colors.kv,
+          fontWeight: KV_HEADLINE_WEIGHT,
+          fontSize,
+          lineHeight: 1.2,
+          color: colors.kvText(fontSize),
         }}
       >
         {text}

@@ -19,6 +19,9 @@ import { VerdictBadge } from './VerdictBadge';
 
 /** The verdict column (whose long line is the worst instance's name) takes only what the numbers leave. */
 const VERDICT_COLUMN_FLEX = '1 1 0';
+/** Beside the gauge it keeps its natural width (shrinking for a long name), and the row spreads the free width
+ * between gauge, verdict and numbers rather than leaving it in one block. */
+const VERDICT_COLUMN_BESIDE_FLEX = '0 1 auto';
 
 export interface KvQueueBodyProps {
   spec: KvQueueGaugeSpec;
@@ -37,7 +40,7 @@ function numbersOf({ view, spec, colors }: KvQueueBodyProps, direction: 'row' | 
       capacity={view.capacity}
       preemptionsPerSec={view.preemptionsPerSec}
       valueOverRange={spec.valueOverRange}
-      waitingColor={colors.waiting}
+      waitingColor={colors.waitingText}
       direction={direction}
     />
   );
@@ -67,7 +70,8 @@ function captionOf({ view, decimals }: KvQueueBodyProps, withWorst: boolean): Re
 
 export function KvQueueCompactBody(props: KvQueueBodyProps): ReactElement {
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
+    // Centred in the panel's height: a short panel has a few px above and below, not all of them at the bottom.
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0, flex: 1, minHeight: 0 }}>
       {gaugeOf(props)}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.25, minWidth: 0, flex: 1 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
@@ -82,42 +86,63 @@ export function KvQueueCompactBody(props: KvQueueBodyProps): ReactElement {
 
 export function KvQueueFullBody(props: KvQueueBodyProps): ReactElement {
   const { view, spec, colors, layout, decimals, trendLines } = props;
+  const verdictColumn = (
+    <Box
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 0.5,
+        minWidth: VERDICT_COLUMN_MIN_WIDTH,
+        flex: layout.stacked ? VERDICT_COLUMN_FLEX : VERDICT_COLUMN_BESIDE_FLEX,
+      }}
+    >
+      <VerdictBadge verdict={view.verdict} />
+      {captionOf(props, true)}
+    </Box>
+  );
   return (
     <>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, minWidth: 0 }}>
-        {gaugeOf(props)}
-        <Box
-          sx={{
-            display: 'flex',
-            flexDirection: 'column',
-            gap: 0.5,
-            minWidth: VERDICT_COLUMN_MIN_WIDTH,
-            flex: VERDICT_COLUMN_FLEX,
-          }}
-        >
-          <VerdictBadge verdict={view.verdict} />
-          {captionOf(props, true)}
+      {layout.stacked ? (
+        // A tall, narrow panel: the gauge across the width, the verdict and numbers under it.
+        <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
+          {gaugeOf(props)}
+          <Box sx={{ display: 'flex', gap: 1.5, minWidth: 0, alignSelf: 'stretch' }}>
+            {verdictColumn}
+            {numbersOf(props, 'column')}
+          </Box>
         </Box>
-        {numbersOf(props, 'column')}
-      </Box>
+      ) : (
+        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1.5, minWidth: 0 }}>
+          {gaugeOf(props)}
+          {verdictColumn}
+          {numbersOf(props, 'column')}
+        </Box>
+      )}
       <QueueBar
         running={view.running}
         waiting={view.waiting}
         capacity={view.capacity}
         runningColor={colors.running}
+        neutralColor={colors.neutral}
         waitingColor={colors.waiting}
         trackColor={colors.track}
       />
-      <SparklineRow lines={trendLines} height={layout.sparklineHeight} baselineColor={colors.divider} />
+      <SparklineRow
+        lines={trendLines}
+        height={layout.sparklineHeight}
+        baselineColor={colors.divider}
+        stacked={layout.sparklinesStacked}
+      />
       {layout.instanceRows !== null && view.instanceLabel && (
         <InstanceList
           rows={view.instances}
           label={view.instanceLabel}
           maxRows={layout.instanceRows}
+          columns={layout.instanceColumns}
           decimalPlaces={decimals}
           valueOverRange={spec.valueOverRange}
-          colorOfKv={colors.ofKv}
-          waitingColor={colors.waiting}
+          colorOfKv={colors.ofKvText}
+          waitingColor={colors.waitingText}
         />
       )}
     </>

@@ -112,3 +112,52 @@ describe('KvQueueGaugeOptionsEditor', () => {
     expect(screen.getByText('Thresholds')).toBeInTheDocument();
   });
 });
+
+describe('KvQueueGaugeOptionsEditor layout and accessibility', () => {
+  it('the query-role selects, and every other field of its rows, fill the control column (equal widths)', () => {
+    render(
+      <ChartsProvider chartsTheme={testChartsTheme}>
+        <KvQueueGaugeOptionsEditor value={{} as KvQueueGaugeSpec} onChange={() => undefined} />
+      </ChartsProvider>,
+    );
+    const fields = [
+      ...[1, 2, 3].map((n) => screen.getByRole('combobox', { name: `role of query ${n}` })),
+      screen.getByRole('combobox', { name: 'KV unit' }),
+      screen.getByRole('combobox', { name: 'Value over range' }),
+      screen.getByRole('spinbutton', { name: 'Capacity per instance' }),
+      screen.getByRole('spinbutton', { name: 'Decimal places' }),
+      screen.getByRole('spinbutton', { name: 'Max instances' }),
+      screen.getByRole('textbox', { name: 'Instance label' }),
+    ];
+    for (const field of fields) expect(field.closest('.MuiInputBase-root')).toHaveClass('MuiInputBase-fullWidth');
+  });
+
+  it('numeric defaults show as values, not grey placeholders; an unknown capacity says so', () => {
+    render(
+      <ChartsProvider chartsTheme={testChartsTheme}>
+        <KvQueueGaugeOptionsEditor value={{} as KvQueueGaugeSpec} onChange={() => undefined} />
+      </ChartsProvider>,
+    );
+    expect(screen.getByRole('spinbutton', { name: 'Decimal places' })).toHaveValue(1);
+    expect(screen.getByRole('spinbutton', { name: 'Max instances' })).toHaveValue(5);
+    const capacity = screen.getByRole('spinbutton', { name: 'Capacity per instance' });
+    expect(capacity).toHaveValue(null);
+    expect(capacity).toHaveAttribute('placeholder', 'unknown');
+  });
+
+  it('every control has an accessible name', () => {
+    render(
+      <ChartsProvider chartsTheme={testChartsTheme}>
+        <KvQueueGaugeOptionsEditor value={{} as KvQueueGaugeSpec} onChange={() => undefined} />
+      </ChartsProvider>,
+    );
+    const controls = [
+      ...screen.getAllByRole('combobox'),
+      ...screen.getAllByRole('textbox'),
+      ...screen.getAllByRole('spinbutton'),
+      ...screen.getAllByRole('checkbox'),
+    ];
+    expect(controls.length).toBeGreaterThanOrEqual(10);
+    for (const control of controls) expect(control).toHaveAccessibleName();
+  });
+});

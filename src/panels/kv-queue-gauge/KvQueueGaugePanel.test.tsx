@@ -3,6 +3,7 @@ import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { PanelDefinition, TimeSeriesData } from '@perses-dev/core';
 import { render, screen, within } from '@testing-library/react';
 
+import { contrastRatio, parseColor, requiredContrast } from '../../shared/contrast';
 import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET } from './kv-queue-fixtures';
 import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
 import { KvQueueGaugePanel } from './KvQueueGaugePanel';
@@ -100,10 +101,27 @@ describe('KvQueueGaugePanel', () => {
     expect(screen.getByTestId('kv-queue-bar-running')).toHaveStyle({ width: `${(139 / 192) * 100}%` });
   });
 
-  test('without capacity the bar splits running and waiting and says that capacity is not set', () => {
+  test('without capacity the bar splits running and waiting and says that capacity is unknown and how to set it', () => {
     renderPanel(SATURATED_FLEET);
-    expect(screen.getByTestId('kv-queue-bar-caption')).toHaveTextContent('95% of requests running · capacity not set');
+    const caption = screen.getByTestId('kv-queue-bar-caption');
+    expect(caption).toHaveTextContent('5% of requests waiting · capacity unknown: set Capacity per instance');
+    expect(caption).toHaveAttribute('data-capacity', 'unknown');
+    expect(caption.getAttribute('title')).toContain('--max-num-seqs');
+    expect(screen.getByRole('meter', { name: 'running and waiting requests (capacity unknown)' })).toBeInTheDocument();
     expect(screen.getByTestId('kv-queue-bar-waiting')).toHaveStyle({ width: `${(7 / 146) * 100}%` });
+  });
+
+  test('without capacity and nothing waiting the bar is neutral, not a full bar in the running colour', () => {
+    renderPanel({ ...SATURATED_FLEET, waiting: [[0], [0], [0]] });
+    expect(screen.getByTestId('kv-queue-bar-caption')).toHaveTextContent(
+      'none waiting · capacity unknown: set Capacity per instance',
+    );
+    const running = screen.getByTestId('kv-queue-bar-running');
+    expect(running).toHaveStyle({ width: '100%' });
+    expect(getComputedStyle(running).backgroundColor).not.toBe(
+      getComputedStyle(screen.getByTestId('kv-queue-bar-waiting')).backgroundColor,
+    );
+    expect(running).toHaveAttribute('data-tone', 'neutral');
   });
 
   test('the preemption rate is shown only when the role is provided', () => {
@@ -192,9 +210,10 @@ describe('KvQueueGaugePanel', () => {
     // Captions in order: running sits next to waiting, as the seed's Running/Waiting Over Time pair.
     expect(row).toHaveTextContent(/^KV.*running.*waiting/);
     const running = screen.getByRole('img', { name: 'running requests over time' });
-    // Totals 133, 137, 140, 139 on a 0–140 scale; 12 rows leave spare height, so the line is 48 px tall.
-    expect(running).toHaveAttribute('height', '48');
-    const y = [133, 137, 140, 139].map((v) => (47 - (v / 140) * 46).toFixed(1));
+    // Totals 133, 137, 140, 139 on a 0–140 scale; 12 rows leave spare height, and three lines share 480 − 16 px
+    // less a 48 px caption each (106 px), so each line grows to a third of that: 35 px tall.
+    expect(running).toHaveAttribute('height', '35');
+    const y = [133, 137, 140, 139].map((v) => (34 - (v / 140) * 33).toFixed(1));
     expect(running.querySelector('path')?.getAttribute('d')).toBe(
       `M0.0 ${y[0]}L33.3 ${y[1]}L66.7 ${y[2]}L100.0 ${y[3]}`,
     );
@@ -327,5 +346,48 @@ describe('KvQueueGaugePanel', () => {
     renderPanel({ ...SATURATED_FLEET, waiting: [[0], [0], [0]] }, {}, undefined, 'dark');
     const dark = createTheme({ palette: { mode: 'dark' } });
     expect(screen.getByTestId('kv-queue-verdict')).toHaveStyle({ color: dark.palette.success.main });
+  });
+
+  test('the KV headline in a threshold step keeps its hue and meets WCAG AA on the panel, in both themes', () => {
+    for (const mode of ['light', 'dark'] as const) {
+      // 84 % is in the warning step: the palette's yellow, 1.5:1 on white.
+      const { unmount } = renderPanel({ ...SATURATED_FLEET, kv: [[0.5], [0.84], [0.5]] }, {}, undefined, mode);
+      const headline = screen.getByTestId('kv-queue-kv-max');
+      const color = parseColor(getComputedStyle(headline).color)!;
+      const background = parseColor(createTheme({ palette: { mode } }).palette.background.default)!;
+      const fontSize = parseFloat(getComputedStyle(headline).fontSize);
+      expect(contrastRatio(color, background)).toBeGreaterThanOrEqual(requiredContrast(fontSize, 700));
+      expect(color[0]).toBeGreaterThan(color[2] + 60); // still amber, not grey
+      unmount();
+    }
+  });
+
+  test('a KV value below every step is neutral text (the arc keeps the palette colour)', () => {
+    renderPanel({ ...SATURATED_FLEET, kv: [[0.3], [0.4], [0.35]] });
+    expect(screen.getByTestId('kv-queue-kv-max')).toHaveStyle({ color: createTheme().palette.text.primary });
+    expect(screen.getByTestId('kv-value-arc')).toHaveAttribute('stroke', testChartsTheme.thresholds.defaultColor);
+  });
+
+  test('a new panel without any query lists the three queries to add, with the README section', () => {
+    render(
+      <ThemeProvider theme={createTheme()}>
+        <ChartsProvider chartsTheme={testChartsTheme}>
+          <KvQueueGaugePanel
+            spec={createInitialKvQueueGaugeOptions()}
+            queryResults={[]}
+            contentDimensions={{ width: 480, height: 330 }}
+          />
+        </ChartsProvider>
+      </ThemeProvider>,
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-state', 'no-query');
+    expect(screen.getAllByTestId('no-query-recipe').map((r) => r.textContent)).toEqual([
+      expect.stringMatching(/^max by \(pod\) \(vllm:kv_cache_usage_perc/),
+      expect.stringMatching(/^sum by \(pod\) \(vllm:num_requests_running/),
+      expect.stringMatching(/^sum by \(pod\) \(vllm:num_requests_waiting/),
+    ]);
+    expect(status).toHaveTextContent('VllmKvQueueGauge › Queries and roles');
+    expect(screen.queryByText('No data')).not.toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { SectionProps } from './editor-section';
 import { KV_QUEUE_ROLES, KvQueueRole } from './kv-queue-gauge-spec';
 
@@ -25,6 +26,8 @@ export function QueryRolesSection({ spec, update }: SectionProps): ReactElement 
             <TextField
               select
               size="small"
+              fullWidth
+              sx={SELECT_SX}
               value={role}
               inputProps={{ 'aria-label': `role of query ${index + 1}` }}
               onChange={(e) => setRole(index, e.target.value as KvQueueRole)}

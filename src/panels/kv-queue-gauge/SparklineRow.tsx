@@ -24,22 +24,37 @@ export function SparklineRow({
   lines,
   height,
   baselineColor,
+  stacked = false,
 }: {
   lines: readonly TrendLine[];
   height: number;
   baselineColor: string;
+  /** One line per row, each across the panel's width (a tall, narrow panel). */
+  stacked?: boolean;
 }): ReactElement | null {
   if (lines.length === 0) return null;
   // A grid rather than flex: every line gets the same width, however long its caption.
-  const columns = lines.map(() => 'max-content minmax(0, 1fr)').join(' ');
+  const columns = stacked ? 'max-content minmax(0, 1fr)' : lines.map(() => 'max-content minmax(0, 1fr)').join(' ');
   return (
     <Box
-      sx={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', columnGap: 0.5, minWidth: 0 }}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: columns,
+        alignItems: 'center',
+        columnGap: 0.5,
+        rowGap: 0.5,
+        minWidth: 0,
+      }}
       data-testid="kv-queue-sparklines"
     >
       {lines.map((line, i) => (
         <Fragment key={line.caption}>
-          <Typography variant="caption" color="text.secondary" noWrap sx={{ lineHeight: 1, pl: i === 0 ? 0 : 1 }}>
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            noWrap
+            sx={{ lineHeight: 1, pl: i === 0 || stacked ? 0 : 1 }}
+          >
             {line.caption}
           </Typography>
           <Box sx={{ minWidth: 0 }}>

@@ -3,21 +3,25 @@ import { MenuItem, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
 import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
 import { KV_LIMITS } from './kv-queue-gauge-limits';
-import { KV_VALUES_OVER_RANGE, KvScale, KvValueOverRange } from './kv-queue-gauge-spec';
+import { DEFAULT_DECIMAL_PLACES, KV_VALUES_OVER_RANGE, KvScale, KvValueOverRange } from './kv-queue-gauge-spec';
 
 export function ValuesSection({ spec, update }: SectionProps): ReactElement {
   return (
     <OptionsEditorGroup title="Values">
       <OptionsEditorControl
         label="KV unit"
+        description="What the kv query returns: vLLM exports a 0–1 fraction; dashboards that multiply by 100 give percent"
         control={
           <TextField
             select
             size="small"
+            fullWidth
+            sx={SELECT_SX}
             value={spec.kvScale}
             inputProps={{ 'aria-label': 'KV unit' }}
             onChange={(e) => update({ kvScale: e.target.value as KvScale })}
@@ -29,10 +33,13 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
       />
       <OptionsEditorControl
         label="Value over range"
+        description="last: the last step; max or mean: over the dashboard's time range"
         control={
           <TextField
             select
             size="small"
+            fullWidth
+            sx={SELECT_SX}
             value={spec.valueOverRange}
             inputProps={{ 'aria-label': 'Value over range' }}
             onChange={(e) => update({ valueOverRange: e.target.value as KvValueOverRange })}
@@ -52,6 +59,7 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
           <NumberOptionField
             label="Capacity per instance"
             value={spec.capacity}
+            placeholder="unknown"
             min={KV_LIMITS.capacity.min}
             clearable
             accepts={(n) => inRange(KV_LIMITS.capacity, n)}
@@ -61,11 +69,11 @@ export function ValuesSection({ spec, update }: SectionProps): ReactElement {
       />
       <OptionsEditorControl
         label="Decimal places"
+        description="Decimals of the KV percentages"
         control={
           <NumberOptionField
             label="Decimal places"
-            value={spec.decimalPlaces}
-            placeholder="1"
+            value={spec.decimalPlaces ?? DEFAULT_DECIMAL_PLACES}
             min={KV_LIMITS.decimalPlaces.min}
             max={KV_LIMITS.decimalPlaces.max}
             clearable

@@ -2,10 +2,12 @@
 import { Box, useTheme } from '@mui/material';
 import { ReactElement } from 'react';
 
+import { useLegibleText } from '../../components/use-legible-text';
 import { Verdict, VerdictResult } from './saturation-verdict';
 
 export function VerdictBadge({ verdict }: { verdict: VerdictResult }): ReactElement {
   const theme = useTheme();
+  const legible = useLegibleText();
   const colors: Record<Verdict, string> = {
     Healthy: theme.palette.success.main,
     Queueing: theme.palette.warning.main,
@@ -14,6 +16,8 @@ export function VerdictBadge({ verdict }: { verdict: VerdictResult }): ReactElem
     Unknown: theme.palette.text.disabled,
   };
   const color = colors[verdict.verdict];
+  // The border keeps the palette colour; the word must read (the warning orange is too light on white).
+  const textColor = legible.body(color);
   return (
     <Box
       data-testid="kv-queue-verdict"
@@ -25,7 +29,7 @@ export function VerdictBadge({ verdict }: { verdict: VerdictResult }): ReactElem
         px: 0.75,
         borderRadius: 1,
         border: `1px solid ${color}`,
-        color,
+        color: textColor,
         fontWeight: 700,
         fontSize: 12,
         lineHeight: '18px',

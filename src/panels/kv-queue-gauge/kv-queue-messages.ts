@@ -4,6 +4,34 @@
 export const INVALID_SPEC =
   "This panel's settings are invalid, so it shows no numbers. Fix these in the panel editor (JSON tab):";
 
+/** A gauge without any query (a new panel): the three queries of the default roles, in order. */
+export const NO_QUERY = {
+  title: 'Add three queries: KV usage, running and waiting requests, in this order.',
+  needs:
+    'Each query has a role by position (Settings › Query roles; default kv, running, waiting). Group them by the label to list per instance (pod here):',
+  recipes: [
+    {
+      label: 'Query 1 · kv (0–1)',
+      query:
+        'max by (pod) (vllm:kv_cache_usage_perc{model_name=~"$model_name"} or vllm:gpu_cache_usage_perc{model_name=~"$model_name"})',
+    },
+    { label: 'Query 2 · running', query: 'sum by (pod) (vllm:num_requests_running{model_name=~"$model_name"})' },
+    { label: 'Query 3 · waiting', query: 'sum by (pod) (vllm:num_requests_waiting{model_name=~"$model_name"})' },
+  ],
+  readmeSection: 'VllmKvQueueGauge › Queries and roles',
+} as const;
+
+/** The caption under the queue bar. Without a capacity the bar cannot say how full the fleet is, so it says what it
+ * knows (how many run and wait) and how to give it the capacity, without reading like an alarm. */
+export const queueCaption = (running: number, waiting: number, capacity: number | null) =>
+  capacity !== null
+    ? `${Math.round((running / capacity) * 100)}% of capacity running`
+    : waiting > 0
+      ? `${Math.round((waiting / (running + waiting)) * 100)}% of requests waiting · capacity unknown: set Capacity per instance`
+      : `${running > 0 ? 'none waiting' : 'no requests'} · capacity unknown: set Capacity per instance`;
+export const CAPACITY_HINT =
+  'Capacity unknown: set "Capacity per instance" (vLLM --max-num-seqs) in the panel settings, or give a query the capacity role, to see running requests against it.';
+
 /** A line of the panel's message list for a role that gives nothing to show. */
 export const missingRoleMessage = (role: string, reason: string) => `Missing ${role}: ${reason}`;
 

@@ -5,13 +5,15 @@
 
 import { Box, Typography } from '@mui/material';
 import { useChartsTheme } from '@perses-dev/components';
+import { ThresholdOptions } from '@perses-dev/core';
 import { memo, ReactElement, useMemo } from 'react';
 
+import { useLegibleText } from '../../components/use-legible-text';
 import { thresholdColor } from '../../shared/threshold-color';
 import { LatencyQuadSpec } from './latency-quad-spec';
 import { HEADER_LINE, RowLabelPlacement, SIDE_GAP, StatLabelPlacement, TILE_GAP } from './quad-layout';
 import { QuadRow } from './quad-view-model';
-import { QuadTile, VALUE_SIZE_VAR } from './QuadTile';
+import { QuadTile, SPARKLINE_HEIGHT_VAR, VALUE_SIZE_VAR } from './QuadTile';
 import { SloSummary } from './SloSummary';
 import { shortenMiddle } from './text-width';
 
@@ -19,9 +21,15 @@ export interface GroupRowProps extends RowContentProps {
   /** Fixed height in grouped mode; a single histogram fills the panel. */
   rowHeight?: number;
   fontSize: number;
+  sparklineHeight: number;
 }
 
-export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, ...content }: GroupRowProps): ReactElement {
+export const GroupRow = memo(function GroupRow({
+  rowHeight,
+  fontSize,
+  sparklineHeight,
+  ...content
+}: GroupRowProps): ReactElement {
   return (
     <div
       data-testid="quad-row"
@@ -29,6 +37,7 @@ export const GroupRow = memo(function GroupRow({ rowHeight, fontSize, ...content
       data-row-label={content.rowLabel}
       style={{
         [VALUE_SIZE_VAR as string]: `${fontSize}px`,
+        [SPARKLINE_HEIGHT_VAR as string]: `${sparklineHeight}px`,
         display: 'flex',
         flexDirection: content.rowLabel === 'above' ? 'column' : 'row',
         alignItems: 'stretch',
@@ -56,12 +65,40 @@ interface RowContentProps {
   labelWidth: number;
   rowNameMaxEm: number;
   showSparkline: boolean;
+  /** Values are drawn at ≥ 24 px: large text, whose colour needs 3:1 against the panel instead of 4.5:1. */
+  largeValues: boolean;
+}
+
+/** Whether thresholds say anything: without steps or a default colour a value is neutral. */
+function hasThresholds(t: ThresholdOptions | undefined): t is ThresholdOptions {
+  return t !== undefined && ((t.steps?.length ?? 0) > 0 || t.defaultColor !== undefined);
 }
 
 const RowContent = memo(function RowContent(props: RowContentProps): ReactElement {
-  const { row, texts, spec, single, columns, tileRows, statLabel, rowLabel, labelWidth, rowNameMaxEm, showSparkline } =
-    props;
+  const {
+    row,
+    texts,
+    spec,
+    single,
+    columns,
+    tileRows,
+    statLabel,
+    rowLabel,
+    labelWidth,
+    rowNameMaxEm,
+    showSparkline,
+    largeValues,
+  } = props;
   const chartsTheme = useChartsTheme();
+  const legible = useLegibleText();
+  // Thresholds colour exactly as configured (darkened or lightened only as far as legibility needs); without
+  // thresholds a value is neutral text: a 24 s p99 drawn in "ok" green would read as healthy.
+  const valueColor = (tile: QuadRow['tiles'][number]) => {
+    const thresholds = tile.statistic.thresholds ?? spec.thresholds;
+    if (!hasThresholds(thresholds)) return legible.neutral;
+    const color = thresholdColor(tile.value, thresholds, chartsTheme.thresholds);
+    return largeValues ? legible.large(color) : legible.body(color);
+  };
   const fullName = row.name || 'all series';
   const name = useMemo(() => shortenMiddle(fullName, rowNameMaxEm), [fullName, rowNameMaxEm]);
   // The full name is always one hover away, shortened or not.
@@ -87,7 +124,7 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
         <Typography
           data-testid="quad-row-problem"
           variant="body2"
-          sx={{ color: 'warning.main', alignSelf: 'center', px: 0.5 }}
+          sx={{ color: legible.warning, alignSelf: 'center', px: 0.5 }}
         >
           {row.problem}
         </Typography>
@@ -108,7 +145,7 @@ const RowContent = memo(function RowContent(props: RowContentProps): ReactElemen
               key={tile.label}
               tile={tile}
               text={texts[i]}
-              color={thresholdColor(tile.value, tile.statistic.thresholds ?? spec.thresholds, chartsTheme.thresholds)}
+              color={valueColor(tile)}
               statLabel={statLabel}
               showSparkline={showSparkline}
               sparklineColor={chartsTheme.sparkline.color}

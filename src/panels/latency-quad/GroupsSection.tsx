@@ -3,6 +3,7 @@ import { MenuItem, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
 import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
@@ -28,6 +29,7 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
         control={
           <TextField
             size="small"
+            fullWidth
             placeholder="{{model_name}}"
             value={groups.nameFormat ?? ''}
             onChange={(e) => set({ nameFormat: e.target.value || undefined })}
@@ -36,10 +38,13 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
       />
       <OptionsEditorControl
         label="Sort worst first by"
+        description="Top quantile = the highest quantile among the tiles"
         control={
           <TextField
             select
             size="small"
+            fullWidth
+            sx={SELECT_SX}
             value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
             inputProps={{ 'aria-label': 'Sort worst first by' }}
             onChange={(e) =>
@@ -49,7 +54,7 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
               })
             }
           >
-            <MenuItem value={AUTO}>highest quantile shown</MenuItem>
+            <MenuItem value={AUTO}>Top quantile</MenuItem>
             {spec.statistics.map((s) => (
               <MenuItem key={statisticLabel(s)} value={String(statisticKey(s))}>
                 {statisticLabel(s)}

@@ -120,3 +120,47 @@ describe('LatencyQuadOptionsEditor', () => {
     expect(last().groups).toBeUndefined();
   });
 });
+
+describe('LatencyQuadOptionsEditor layout and accessibility', () => {
+  /** The Perses OptionsEditorControl row of a label: its label and its 180 px control box. */
+  const rowOf = (label: string) => screen.getByText(label, { selector: 'label' }).closest('.MuiFormControl-root')!;
+
+  it('every control of its own rows fills the control column, as Perses controls do (equal widths)', () => {
+    renderEditor();
+    for (const label of ['Tiles, in order', 'Value over the range', 'Series without le are', 'Thresholds for']) {
+      const input = rowOf(label).querySelector('.MuiInputBase-root');
+      expect(input).toHaveClass('MuiInputBase-fullWidth');
+    }
+  });
+
+  it('select values are short (the explanation is in the row tooltip), so none is cut in 180 px', async () => {
+    renderEditor();
+    expect(screen.getByRole('combobox', { name: 'Series without le are' })).toHaveTextContent(/^_sum rate$/);
+    for (const name of ['Value over the range', 'Series without le are', 'Thresholds for']) {
+      fireEvent.mouseDown(screen.getByRole('combobox', { name }));
+      const options = within(await screen.findByRole('listbox')).getAllByRole('option');
+      for (const option of options) expect((option.textContent ?? '').length).toBeLessThanOrEqual(18);
+      fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
+    }
+  });
+
+  it('a valid statistics list shows no helper text under the field; an invalid one shows why', () => {
+    renderEditor();
+    const row = rowOf('Tiles, in order');
+    expect(row.querySelector('.MuiFormHelperText-root')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Tiles, in order'), { target: { value: 'mean, p100' } });
+    expect(row.querySelector('.MuiFormHelperText-root')).toHaveTextContent(/"p100" is not a statistic/);
+  });
+
+  it('every control has an accessible name (keyboard and screen-reader users reach each by its label)', () => {
+    renderEditor({ ...createInitialLatencyQuadOptions(), slo: { threshold: 2.5, target: 0.99 } });
+    const controls = [
+      ...screen.getAllByRole('combobox'),
+      ...screen.getAllByRole('textbox'),
+      ...screen.getAllByRole('spinbutton'),
+      ...screen.getAllByRole('checkbox'),
+    ];
+    expect(controls.length).toBeGreaterThanOrEqual(8);
+    for (const control of controls) expect(control).toHaveAccessibleName();
+  });
+});

@@ -10,6 +10,7 @@ import { formatValue, QueryDefinition, TimeSeries } from '@perses-dev/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 
 import { histogramQuantile } from '../../model/histogram';
+import { contrastRatio, LARGE_TEXT_CONTRAST, parseColor } from '../../shared/contrast';
 import {
   FIXTURE_START_MS,
   histogramSeries,
@@ -144,7 +145,57 @@ describe('LatencyQuadPanel', () => {
     renderPanel(series, {
       spec: { statistics: [{ kind: 'quantile', quantile: 0.9 }], thresholds: { steps: [{ value: 1 }] } },
     });
-    expect(tileValue('p90')).toHaveStyle({ color: testChartsTheme.thresholds.palette[0] });
+    // The palette's yellow is too light for text on white: the same hue, darkened just enough to read.
+    const yellow = testChartsTheme.thresholds.palette[0];
+    const color = getComputedStyle(tileValue('p90')).color;
+    expect(color).not.toBe(getComputedStyle(document.body).color);
+    const drawn = parseColor(color)!;
+    expect(contrastRatio(drawn, parseColor('#fff')!)).toBeGreaterThanOrEqual(LARGE_TEXT_CONTRAST);
+    expect(contrastRatio(parseColor(yellow)!, parseColor('#fff')!)).toBeLessThan(LARGE_TEXT_CONTRAST);
+    expect(drawn[0]).toBeGreaterThan(drawn[2] + 60); // still yellow-orange, not grey
+  });
+
+  it('without thresholds values are the theme\'s primary text colour (neutral, not "ok" green), in both themes', () => {
+    const series = histogramSeries({
+      bounds: REQUEST_LATENCY_BOUNDS,
+      median: 24,
+      sigma: 0.5,
+      requestRate: 5,
+      steps: 30,
+    });
+    for (const mode of ['light', 'dark'] as const) {
+      const { unmount } = renderPanel(series, { mode });
+      const primary = createTheme({ palette: { mode } }).palette.text.primary;
+      const numbers = screen.getAllByTestId('quad-tile-value').filter((t) => t.dataset.value === 'number');
+      expect(numbers.length).toBeGreaterThanOrEqual(3);
+      for (const tile of numbers) {
+        expect(tile).toHaveStyle({ color: primary });
+        expect(tile).not.toHaveStyle({ color: testChartsTheme.thresholds.defaultColor });
+      }
+      unmount();
+    }
+  });
+
+  it('a new panel without any query says which query it needs, with a recipe and the README section', () => {
+    render(
+      <ThemeProvider theme={createTheme()}>
+        <ChartsProvider chartsTheme={testChartsTheme}>
+          <LatencyQuadPanel
+            spec={{} as LatencyQuadSpec}
+            queryResults={[]}
+            contentDimensions={{ width: 480, height: 240 }}
+          />
+        </ChartsProvider>
+      </ThemeProvider>,
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('data-state', 'no-query');
+    expect(status).toHaveTextContent('Add a query');
+    expect(screen.getByTestId('no-query-recipe').textContent).toMatch(
+      /^sum by \(le\) \(rate\(vllm:time_to_first_token_seconds_bucket.* or sum\(rate\(vllm:time_to_first_token_seconds_sum/,
+    );
+    expect(status).toHaveTextContent('VllmLatencyQuad › Recipes (copy-paste PromQL)');
+    expect(status).not.toHaveTextContent('No samples');
   });
 
   it('draws a sparkline per tile when there is room, none when the panel is 3 grid rows high', () => {

@@ -6,14 +6,17 @@ import { TimeSeriesData } from '@perses-dev/core';
 import { PanelProps } from '@perses-dev/plugin-system';
 import { ReactElement, useMemo } from 'react';
 
+import { NoQueryHelp } from '../../components/NoQueryHelp';
 import { PanelErrorBoundary, PanelProblem } from '../../components/PanelErrorBoundary';
 import { PanelStatus } from '../../components/PanelStatus';
+import { LARGE_TEXT_PX } from '../../shared/contrast';
+import { panelScale } from '../../shared/panel-scale';
 import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { validateLatencyQuadSpec } from './latency-quad-validate';
 import { MORE_LINE, quadLayout } from './quad-layout';
-import { INVALID_SPEC } from './quad-messages';
+import { INVALID_SPEC, NO_QUERY } from './quad-messages';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
 import { QuadFooter } from './QuadFooter';
 import { quadText } from './tile-text';
@@ -47,6 +50,8 @@ function CheckedLatencyQuadPanel(props: LatencyQuadPanelProps): ReactElement {
   );
   const { width, height } = props.contentDimensions ?? FALLBACK_SIZE;
 
+  // Perses hands a panel an empty list only when it has no query at all (a new panel).
+  if (props.queryResults.length === 0) return <NoQueryHelp help={NO_QUERY} width={width} height={height} />;
   if (model.state !== 'rows') {
     return <PanelStatus state={model.state} message={model.message} width={width} height={height} />;
   }
@@ -62,7 +67,20 @@ interface QuadRowsProps {
   height: number;
 }
 
-function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): ReactElement {
+/** A large panel is laid out at its size divided by panelScale and drawn zoomed, so labels grow with the numbers. */
+function QuadRows({ width: panelWidth, height: panelHeight, ...props }: QuadRowsProps): ReactElement {
+  const scale = panelScale(panelWidth, panelHeight);
+  return <ScaledQuadRows {...props} width={panelWidth / scale} height={panelHeight / scale} scale={scale} />;
+}
+
+function ScaledQuadRows({
+  rows,
+  warnings,
+  spec,
+  width,
+  height,
+  scale,
+}: QuadRowsProps & { scale: number }): ReactElement {
   const groups = rows.length;
   const tileCount = spec.statistics.length;
   const maxRows = spec.groups?.maxRows;
@@ -89,7 +107,18 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
   const visible = rows.slice(0, layout.visibleGroups);
   const hidden = rows.length - visible.length;
   return (
-    <Box data-state="rows" sx={{ display: 'flex', flexDirection: 'column', width, height, overflow: 'hidden' }}>
+    <Box
+      data-state="rows"
+      data-scale={scale}
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        width,
+        height,
+        overflow: 'hidden',
+        zoom: scale > 1 ? scale : undefined,
+      }}
+    >
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {visible.map((row, i) => (
           <GroupRow
@@ -106,7 +135,9 @@ function QuadRows({ rows, warnings, spec, width, height }: QuadRowsProps): React
             rowNameMaxEm={layout.rowNameMaxEm}
             rowHeight={single ? undefined : layout.rowHeight}
             fontSize={layout.valueFontSize}
+            sparklineHeight={layout.sparklineHeight}
             showSparkline={layout.showSparkline}
+            largeValues={layout.valueFontSize * scale >= LARGE_TEXT_PX}
           />
         ))}
         {hidden > 0 && (

@@ -3,6 +3,7 @@
 import { Box, Tooltip, Typography } from '@mui/material';
 import { ReactElement } from 'react';
 
+import { useLegibleText } from '../../components/use-legible-text';
 import { LatencyQuadSpec, LatencyValueOverRange } from './latency-quad-spec';
 import { CAPTION_PX, FOOTER_HEIGHT, TILE_PADDING_X } from './quad-layout';
 import { QuadRow } from './quad-view-model';
@@ -36,6 +37,7 @@ export interface QuadFooterProps {
 }
 
 export function QuadFooter({ single, warnings, spec, width, sloEm }: QuadFooterProps): ReactElement {
+  const legible = useLegibleText();
   const rangeCaption = RANGE_CAPTION[spec.valueOverRange];
   const nameEm = footerNameEm(width, rangeCaption, single?.slo ? sloEm : 0);
   return (
@@ -67,7 +69,7 @@ export function QuadFooter({ single, warnings, spec, width, sloEm }: QuadFooterP
       )}
       {warnings.length > 0 && (
         <Tooltip title={warnings.join(' ')}>
-          <Typography data-testid="quad-warnings" variant="caption" sx={{ color: 'warning.main' }} noWrap>
+          <Typography data-testid="quad-warnings" variant="caption" sx={{ color: legible.warning }} noWrap>
             ⚠ {warnings.length === 1 ? warnings[0] : `${warnings.length} notes`}
           </Typography>
         </Tooltip>

@@ -12,6 +12,7 @@ import { CAPTION_PX, INLINE_GAP, StatLabelPlacement, VALUE_LINE_HEIGHT } from '.
 import { textWidthEm } from './text-width';
 
 export const VALUE_SIZE_VAR = '--quad-value-size';
+export const SPARKLINE_HEIGHT_VAR = '--quad-sparkline-height';
 
 export interface QuadTileProps {
   tile: TileValue;
@@ -43,6 +44,8 @@ export const QuadTile = memo(function QuadTile(props: QuadTileProps): ReactEleme
         sx={{
           display: 'flex',
           flexDirection: 'column',
+          // What value and sparkline leave of a large tile is shared above and below, not left as a gap at the end.
+          justifyContent: 'center',
           minWidth: 0,
           minHeight: 0,
           overflow: 'hidden',
@@ -83,7 +86,7 @@ export const QuadTile = memo(function QuadTile(props: QuadTileProps): ReactEleme
           </Typography>
         </Box>
         {showSparkline && tile.perStep && (
-          <Box sx={{ flex: 1, minHeight: 0, pt: 0.5 }}>
+          <Box sx={{ flex: 'none', height: `var(${SPARKLINE_HEIGHT_VAR})`, minHeight: 0, pt: 0.5 }}>
             <Sparkline values={tile.perStep} color={sparklineColor} strokeWidth={sparklineWidth} />
           </Box>
         )}

@@ -5,11 +5,13 @@ import { Tooltip, Typography } from '@mui/material';
 import { FormatOptions } from '@perses-dev/core';
 import { ReactElement } from 'react';
 
+import { useLegibleText } from '../../components/use-legible-text';
 import { SloValue } from './group-statistics';
 import { SLO_NOT_BOUND, sloText } from './tile-text';
 
 export function SloSummary({ slo, format }: { slo: SloValue; format: FormatOptions }): ReactElement {
-  const color = !Number.isFinite(slo.attainment) ? 'text.secondary' : slo.met ? 'success.main' : 'error.main';
+  const legible = useLegibleText();
+  const color = !Number.isFinite(slo.attainment) ? legible.secondary : slo.met ? legible.success : legible.error;
   return (
     <Tooltip title={slo.explanation} placement="top" arrow>
       <Typography
@@ -21,7 +23,7 @@ export function SloSummary({ slo, format }: { slo: SloValue; format: FormatOptio
       >
         {sloText(slo, format)}
         {!slo.thresholdIsBound && (
-          <Typography component="span" variant="caption" sx={{ color: 'warning.main', ml: 0.5 }}>
+          <Typography component="span" variant="caption" sx={{ color: legible.warning, ml: 0.5 }}>
             {SLO_NOT_BOUND}
           </Typography>
         )}

@@ -4,6 +4,7 @@ import { MenuItem, Switch, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement, useEffect, useState } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { SectionProps } from './editor-section';
 import { LatencyValueOverRange, MeanInput } from './latency-quad-spec';
 import { parseStatistics, statisticsToText } from './statistics-text';
@@ -11,7 +12,11 @@ import { parseStatistics, statisticsToText } from './statistics-text';
 export function StatisticsSection({ spec, update }: SectionProps): ReactElement {
   return (
     <OptionsEditorGroup title="Statistics">
-      <OptionsEditorControl label="Tiles, in order" control={<StatisticsField spec={spec} update={update} />} />
+      <OptionsEditorControl
+        label="Tiles, in order"
+        description="Mean and/or quantiles, comma-separated, e.g. mean, p50, p90, p99, p99.9"
+        control={<StatisticsField spec={spec} update={update} />}
+      />
       <OptionsEditorControl
         label="Value over the range"
         description="range = quantile of the whole-range histogram (like increase(…[$__range]))"
@@ -19,6 +24,8 @@ export function StatisticsSection({ spec, update }: SectionProps): ReactElement 
           <TextField
             select
             size="small"
+            fullWidth
+            sx={SELECT_SX}
             value={spec.valueOverRange}
             inputProps={{ 'aria-label': 'Value over the range' }}
             onChange={(e) => update({ valueOverRange: e.target.value as LatencyValueOverRange })}
@@ -31,21 +38,25 @@ export function StatisticsSection({ spec, update }: SectionProps): ReactElement 
       />
       <OptionsEditorControl
         label="Series without le are"
+        description="_sum rate: the histogram's _sum rate; the mean is Σ _sum / Σ +Inf bucket over the range. Mean: a ready-made mean per step (e.g. rate(_sum) / rate(_count)), weighted by the +Inf bucket."
         control={
           <TextField
             select
             size="small"
+            fullWidth
+            sx={SELECT_SX}
             value={spec.meanInput}
             inputProps={{ 'aria-label': 'Series without le are' }}
             onChange={(e) => update({ meanInput: e.target.value as MeanInput })}
           >
-            <MenuItem value="sum">the _sum rate (mean = Σ sum / Σ +Inf bucket)</MenuItem>
-            <MenuItem value="mean">a ready-made mean</MenuItem>
+            <MenuItem value="sum">_sum rate</MenuItem>
+            <MenuItem value="mean">Mean</MenuItem>
           </TextField>
         }
       />
       <OptionsEditorControl
         label="Sparklines"
+        description="Each statistic over the range, under its value (hidden when the tile is too small)"
         control={<Switch checked={spec.sparkline} onChange={(_, checked) => update({ sparkline: checked })} />}
       />
     </OptionsEditorGroup>
@@ -80,7 +91,9 @@ function StatisticsField({ spec, update, ...controlProps }: SectionProps): React
       value={text}
       onChange={(e) => onText(e.target.value)}
       error={error !== undefined}
-      helperText={error ?? 'mean and/or quantiles: mean, p50, p90, p99, p99.9'}
+      // Only an error is shown under the field (the format is in the row's info tooltip), so a valid list never
+      // pushes text towards the next row.
+      helperText={error}
       fullWidth
     />
   );

@@ -5,6 +5,7 @@ import { OptionsEditorControl, OptionsEditorGroup, ThresholdsEditor } from '@per
 import { ThresholdOptions } from '@perses-dev/core';
 import { ReactElement, useState } from 'react';
 
+import { SELECT_SX } from '../../components/editor-controls';
 import { SectionProps } from './editor-section';
 import { statisticLabel } from './latency-quad-spec';
 
@@ -33,6 +34,8 @@ export function ThresholdsSection({ spec, update }: SectionProps): ReactElement 
             <TextField
               select
               size="small"
+              fullWidth
+              sx={SELECT_SX}
               value={overridden ? target : PANEL_WIDE}
               inputProps={{ 'aria-label': 'Thresholds for' }}
               onChange={(e) => setTarget(e.target.value)}

@@ -1,4 +1,12 @@
-import { FOOTER_HEIGHT, MIN_VALUE_FONT, MORE_LINE, QuadContent, QuadLayout, quadLayout } from './quad-layout';
+import {
+  FOOTER_HEIGHT,
+  maxValueFont,
+  MIN_VALUE_FONT,
+  MORE_LINE,
+  QuadContent,
+  QuadLayout,
+  quadLayout,
+} from './quad-layout';
 import { textWidthEm } from './text-width';
 
 describe('layout', () => {
@@ -83,5 +91,29 @@ describe('layout', () => {
     const layout = quadLayout(40, 200, content(2));
     expect(layout.fits).toBe(false);
     expect(fitsItsTile(layout, textWidthEm('27.3ms'))).toBe(true);
+  });
+
+  it('the value font cap is 40 px on dashboard-sized panels and grows with a large one', () => {
+    expect(maxValueFont(480, 200)).toBe(40);
+    expect(maxValueFont(640, 400)).toBe(40);
+    expect(maxValueFont(1056, 540)).toBe(47); // a maximised 1080p panel's layout size (drawn zoomed 1.77×)
+    expect(maxValueFont(10_000, 10_000)).toBe(200);
+    const big = quadLayout(1056, 540, content(1));
+    expect(big.valueFontSize).toBeGreaterThan(40);
+    expect(big.valueFontSize).toBeLessThanOrEqual(47);
+  });
+
+  it('a sparkline is at most a third as tall as its tile is wide, and 0 when not drawn', () => {
+    for (const [w, h] of [
+      [1056, 540],
+      [400, 300],
+      [150, 600],
+    ]) {
+      const layout = quadLayout(w, h, content(1));
+      expect(layout.showSparkline).toBe(true);
+      expect(layout.sparklineHeight).toBeGreaterThanOrEqual(16);
+      expect(layout.sparklineHeight).toBeLessThanOrEqual((layout.tileWidth - 8) / 3);
+    }
+    expect(quadLayout(600, 60, content(1)).sparklineHeight).toBe(0);
   });
 });

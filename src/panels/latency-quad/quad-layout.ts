@@ -44,6 +44,9 @@ export interface QuadLayout {
   /** Room for the value text inside a tile, px. */
   readonly valueWidth: number;
   readonly showSparkline: boolean;
+  /** Height of the sparkline under the value, px: what the value leaves, at most a third of the tile's width (a
+   * trend line taller than that reads as noise, not as a trend). 0 without a sparkline. */
+  readonly sparklineHeight: number;
   /** Font size of the values in px: the widest value is at most `valueWidth` wide at this size. */
   readonly valueFontSize: number;
   /** False only when the panel is too small for any arrangement at MIN_VALUE_FONT; the font then shrinks below it. */
@@ -54,7 +57,13 @@ export interface QuadLayout {
 export const FOOTER_HEIGHT = 20;
 /** The smallest value font considered readable; arrangements that need less are not chosen while others fit. */
 export const MIN_VALUE_FONT = 12;
-const MAX_VALUE_FONT = 40;
+/** The largest value font on a default-sized panel; bigger panels allow more (maxValueFont). */
+const BASE_MAX_VALUE_FONT = 40;
+/** The value font may grow to this share of the panel's geometric mean side (√(width × height)). */
+const MAX_VALUE_FONT_SHARE = 1 / 16;
+const HUGE_VALUE_FONT = 200;
+/** A sparkline is at least this many times as wide as it is tall. */
+const SPARKLINE_MIN_ASPECT = 3;
 /** A sparkline may not push the value below this (or below what it would be without one, if smaller). */
 const COMFORTABLE_VALUE_FONT = 16;
 const LARGE_VALUE_FONT = 22;
@@ -87,7 +96,18 @@ interface Scored extends QuadLayout {
   readonly shapeScore: number;
 }
 
+/**
+ * The cap on the value font for a panel of this size: 40 px up to about a 640×400 panel, then growing with the
+ * panel (≈ 84 px maximised at 1920×1080, ≈ 170 px at 3840×2160), so a maximised panel reads from across a room
+ * instead of showing dashboard-sized numbers in a sea of space.
+ */
+export function maxValueFont(width: number, height: number): number {
+  const side = Math.sqrt(Math.max(width, 0) * Math.max(height, 0));
+  return Math.min(HUGE_VALUE_FONT, Math.max(BASE_MAX_VALUE_FONT, Math.floor(side * MAX_VALUE_FONT_SHARE)));
+}
+
 export function quadLayout(width: number, height: number, content: QuadContent): QuadLayout {
+  const maxFont = maxValueFont(width, height);
   const available = Math.max(height - FOOTER_HEIGHT, 0);
   const n = Math.max(content.tiles, 1);
   const grouped = content.groups > 1;
@@ -96,7 +116,7 @@ export function quadLayout(width: number, height: number, content: QuadContent):
   for (const rowLabel of rowLabels) {
     for (const columns of tileShapes(n, grouped)) {
       for (const statLabel of ['inline', 'stacked'] as const) {
-        const scored = arrange(width, available, n, content, { columns, statLabel, rowLabel });
+        const scored = arrange(width, available, n, content, { columns, statLabel, rowLabel }, maxFont);
         if (!best || better(scored, best)) best = scored;
       }
     }
@@ -132,7 +152,14 @@ function better(a: Scored, b: Scored): boolean {
   return a.shapeScore > b.shapeScore;
 }
 
-function arrange(width: number, available: number, n: number, content: QuadContent, c: Candidate): Scored {
+function arrange(
+  width: number,
+  available: number,
+  n: number,
+  content: QuadContent,
+  c: Candidate,
+  maxFont: number,
+): Scored {
   const tileRows = Math.ceil(n / c.columns);
   const namePx = content.rowNameEm * CAPTION_PX + TILE_PADDING_X;
   const labelWidth = c.rowLabel === 'side' ? Math.min(namePx, Math.max(MIN_SIDE_LABEL, width * SIDE_LABEL_SHARE)) : 0;
@@ -164,11 +191,11 @@ function arrange(width: number, available: number, n: number, content: QuadConte
   }
   const tileHeight = (rowHeight - header - TILE_GAP * (tileRows - 1)) / tileRows;
   const body = tileHeight - labelLine - 2;
-  const fontAlone = Math.min(body / VALUE_LINE_HEIGHT, MAX_VALUE_FONT);
+  const fontAlone = Math.min(body / VALUE_LINE_HEIGHT, maxFont);
   const fontWithSparkline = Math.min(
     (body - MIN_SPARKLINE_HEIGHT - SPARKLINE_GAP) / VALUE_LINE_HEIGHT,
     body * 0.5,
-    MAX_VALUE_FONT,
+    maxFont,
   );
   const showSparkline =
     content.sparkline &&
@@ -177,6 +204,18 @@ function arrange(width: number, available: number, n: number, content: QuadConte
   // short); width always wins, so the widest value is never wider than its tile.
   const byHeight = Math.max(MIN_VALUE_FONT, showSparkline ? fontWithSparkline : fontAlone);
   const valueFontSize = Math.max(1, Math.floor(Math.min(fontByWidth, byHeight)));
+  // The sparkline takes what the value leaves, up to its widest sensible aspect; the tile centres the rest.
+  const sparklineHeight = showSparkline
+    ? Math.max(
+        MIN_SPARKLINE_HEIGHT,
+        Math.floor(
+          Math.min(
+            body - valueFontSize * VALUE_LINE_HEIGHT - SPARKLINE_GAP,
+            (tileWidth - TILE_PADDING_X) / SPARKLINE_MIN_ASPECT,
+          ),
+        ),
+      )
+    : 0;
   return {
     columns: c.columns,
     tileRows,
@@ -190,6 +229,7 @@ function arrange(width: number, available: number, n: number, content: QuadConte
     tileWidth,
     valueWidth,
     showSparkline,
+    sparklineHeight,
     valueFontSize,
     fits:
       fontByWidth >= MIN_VALUE_FONT &&

@@ -26,6 +26,21 @@ export const INVALID_SPEC =
 
 export const NO_SAMPLES = 'No samples in the selected time range.';
 
+/** A quad without any query (a new panel): what to add. */
+export const NO_QUERY = {
+  title: 'Add a query: this panel needs one latency histogram.',
+  needs:
+    'The Latency Quad reads histogram bucket rates summed by le, or-ed with the _sum rate for the mean, and shows mean, p50, p90 and p99 from them. For example, time to first token:',
+  recipes: [
+    {
+      label: 'Time to first token (seconds)',
+      query:
+        'sum by (le) (rate(vllm:time_to_first_token_seconds_bucket{model_name=~"$model_name"}[$__rate_interval])) or sum(rate(vllm:time_to_first_token_seconds_sum{model_name=~"$model_name"}[$__rate_interval]))',
+    },
+  ],
+  readmeSection: 'VllmLatencyQuad › Recipes (copy-paste PromQL)',
+} as const;
+
 export function notHistogram(plain: ReadonlyArray<{ readonly labels?: Labels }>): string {
   const example = plain
     .slice(0, 2)
