@@ -31,10 +31,19 @@ function fillStep(
     ensureMonotonic(scratchCounts, n);
     return n;
   }
-  // Ordinary groups are already sorted and merged: copying the present buckets is all the preparing there is.
-  const { bounds, counts, present } = group;
+  return fillRow(group.bounds, group.counts, group.present, step * group.bounds.length, scratchBounds, scratchCounts);
+}
+
+/** `fillStep` for an ordinary group (already sorted and merged): copying the present buckets is all there is. */
+function fillRow(
+  bounds: Float64Array,
+  counts: Float64Array,
+  present: Uint8Array,
+  base: number,
+  scratchBounds: Float64Array,
+  scratchCounts: Float64Array,
+): number {
   const width = bounds.length;
-  const base = step * width;
   let n = 0;
   for (let slot = 0; slot < width; slot++) {
     if (present[base + slot] === 0) continue;
@@ -44,6 +53,20 @@ function fillStep(
   }
   ensureMonotonic(scratchCounts, n);
   return n;
+}
+
+/**
+ * Whether the row at `base` is a prepared histogram as it stands: every bucket has a sample and the counts never
+ * fall (no NaN). Prometheus's preparation would then change nothing, so the quantiles can read the row in place.
+ */
+function rowIsReady(counts: Float64Array, present: Uint8Array, base: number, width: number): boolean {
+  let previous = -Infinity;
+  for (let cell = base, end = base + width; cell < end; cell++) {
+    const count = counts[cell];
+    if (present[cell] === 0 || !(count >= previous)) return false;
+    previous = count;
+  }
+  return true;
 }
 
 function scratchWidth(group: HistogramGroup): number {
@@ -66,8 +89,25 @@ export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number
   const out = qs.map(() => new Float64Array(steps));
   const scratchBounds = new Float64Array(scratchWidth(group));
   const scratchCounts = new Float64Array(scratchBounds.length);
-  for (let step = 0; step < steps; step++) {
-    const n = fillStep(group, step, scratchBounds, scratchCounts);
+  if (group.byLabel) {
+    for (let step = 0; step < steps; step++) {
+      const n = fillStep(group, step, scratchBounds, scratchCounts);
+      for (let k = 0; k < qs.length; k++) {
+        out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
+      }
+    }
+    return out;
+  }
+  // One pass over the step matrix: a row that needs no preparing (the usual case: every bucket sampled, counts
+  // rising) is read in place; any other is copied and prepared as Prometheus does.
+  const { bounds, counts, present } = group;
+  const width = bounds.length;
+  for (let step = 0, base = 0; step < steps; step++, base += width) {
+    if (width > 0 && rowIsReady(counts, present, base, width)) {
+      for (let k = 0; k < qs.length; k++) out[k][step] = quantileOfMonotonic(qs[k], bounds, counts, width, base);
+      continue;
+    }
+    const n = fillRow(bounds, counts, present, base, scratchBounds, scratchCounts);
     for (let k = 0; k < qs.length; k++) {
       out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
     }
@@ -77,13 +117,15 @@ export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number
 
 /** The group's +Inf (total) bucket value per step; NaN where the step has no +Inf sample. */
 export function totalPerStep(group: HistogramGroup): Float64Array {
+  if (group.overRange) return group.overRange.infPerStep.slice();
   const steps = group.timestamps.length;
   const width = group.bounds.length;
   const out = new Float64Array(steps).fill(NaN);
   const inf = group.bounds.indexOf(Infinity);
   if (inf < 0) return out;
+  const { counts, present } = group;
   for (let step = 0, cell = inf; step < steps; step++, cell += width) {
-    if (group.present[cell]) out[step] = group.counts[cell];
+    if (present[cell]) out[step] = counts[cell];
   }
   return out;
 }
@@ -97,15 +139,7 @@ export function totalPerStep(group: HistogramGroup): Float64Array {
 export function rangeBuckets(group: HistogramGroup): { bounds: Float64Array; counts: Float64Array; n: number } {
   if (group.byLabel) return labelOrderOverRange(group.byLabel, group.timestamps.length);
   const width = group.bounds.length;
-  const sums = new Float64Array(width);
-  const seen = new Uint8Array(width);
-  for (let step = 0, base = 0; step < group.timestamps.length; step++, base += width) {
-    for (let slot = 0; slot < width; slot++) {
-      if (group.present[base + slot] === 0) continue;
-      sums[slot] += group.counts[base + slot];
-      seen[slot] = 1;
-    }
-  }
+  const { sums, seen } = group.overRange ?? sumOverSteps(group);
   const bounds = new Float64Array(width);
   const counts = new Float64Array(width);
   let n = 0;
@@ -116,6 +150,22 @@ export function rangeBuckets(group: HistogramGroup): { bounds: Float64Array; cou
     n++;
   }
   return { bounds, counts, n };
+}
+
+/** Per-slot sums over the step matrix, step by step (what grouping gathered already when `overRange` is set). */
+function sumOverSteps(group: HistogramGroup): { sums: Float64Array; seen: Uint8Array } {
+  const width = group.bounds.length;
+  const sums = new Float64Array(width);
+  const seen = new Uint8Array(width);
+  const { counts, present } = group;
+  for (let step = 0, base = 0; step < group.timestamps.length; step++, base += width) {
+    for (let slot = 0; slot < width; slot++) {
+      if (present[base + slot] === 0) continue;
+      sums[slot] += counts[base + slot];
+      seen[slot] = 1;
+    }
+  }
+  return { sums, seen };
 }
 
 /** The whole-range histogram (see `rangeBuckets`) with the monotonic fix applied, ready for several numbers. */
@@ -168,13 +218,17 @@ export function lastStepWithTraffic(group: HistogramGroup): number {
 
 /** Whether some bucket sample is NaN or ±Inf (often a division in the query). */
 export function hasNonFiniteSample(group: HistogramGroup): boolean {
-  for (let i = 0; i < group.counts.length; i++) if (group.present[i] && !Number.isFinite(group.counts[i])) return true;
+  if (group.overRange) return group.overRange.nonFinite;
+  const { counts, present } = group;
+  for (let i = 0; i < counts.length; i++) if (present[i] && !Number.isFinite(counts[i])) return true;
   return false;
 }
 
 /** Whether some bucket sample is negative: a rate of a counter never is, so the query is not bucket rates. */
 export function hasNegativeSample(group: HistogramGroup): boolean {
-  for (let i = 0; i < group.counts.length; i++) if (group.present[i] && group.counts[i] < 0) return true;
+  if (group.overRange) return group.overRange.negative;
+  const { counts, present } = group;
+  for (let i = 0; i < counts.length; i++) if (present[i] && counts[i] < 0) return true;
   return false;
 }
 
