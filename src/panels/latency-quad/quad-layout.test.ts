@@ -1,4 +1,14 @@
-import { FOOTER_HEIGHT, MIN_VALUE_FONT, MORE_LINE, QuadContent, QuadLayout, quadLayout } from './quad-layout';
+import fc from 'fast-check';
+
+import {
+  FOOTER_HEIGHT,
+  groupsThatMayShow,
+  MIN_VALUE_FONT,
+  MORE_LINE,
+  QuadContent,
+  QuadLayout,
+  quadLayout,
+} from './quad-layout';
 import { textWidthEm } from './text-width';
 
 describe('layout', () => {
@@ -83,5 +93,41 @@ describe('layout', () => {
     const layout = quadLayout(40, 200, content(2));
     expect(layout.fits).toBe(false);
     expect(fitsItsTile(layout, textWidthEm('27.3ms'))).toBe(true);
+  });
+});
+
+describe('groupsThatMayShow', () => {
+  // Only these rows get their text formatted: the layout must never show more, whatever the text and size.
+  it('bounds the groups any layout shows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 2000 }),
+        fc.integer({ min: 0, max: 1600 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.double({ min: 0.5, max: 12, noNaN: true }),
+        fc.boolean(),
+        (width, height, groups, maxRows, tiles, valueEm, slo) => {
+          const layout = quadLayout(width, height, {
+            tiles,
+            groups,
+            maxRows,
+            valueEm,
+            statLabelEm: 2,
+            rowNameEm: 8,
+            sloEm: slo ? 14 : 0,
+            sparkline: true,
+          });
+          expect(layout.visibleGroups).toBeLessThanOrEqual(groupsThatMayShow(height, groups, maxRows));
+        },
+      ),
+    );
+  });
+
+  it('is a screenful, not the fleet', () => {
+    expect(groupsThatMayShow(400, 2000)).toBeLessThan(30);
+    expect(groupsThatMayShow(400, 2000, 5)).toBe(5);
+    expect(groupsThatMayShow(400, 1)).toBe(1);
   });
 });
