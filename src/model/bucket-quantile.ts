@@ -88,7 +88,21 @@ export function quantileOfMonotonic(
   const total = counts[offset + n - 1];
   if (total === 0) return NaN;
   const rank = q * total;
-  const b = searchRank(rank, counts, n, offset);
+  return valueAtRank(rank, searchRank(rank, counts, n, offset), bounds, counts, n, offset);
+}
+
+/**
+ * The quantile once its rank is placed in bucket `b` (the first whose cumulative count reaches it, n-1 = +Inf):
+ * the +Inf clamp, the non-positive first bucket, or linear interpolation inside the bucket.
+ */
+export function valueAtRank(
+  rank: number,
+  b: number,
+  bounds: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  n: number,
+  offset = 0,
+): number {
   if (b === n - 1) return bounds[n - 2];
   if (b === 0 && bounds[0] <= 0) return bounds[0];
   const start = b > 0 ? bounds[b - 1] : 0;

@@ -2,7 +2,13 @@
 // comes through here (or histogram.ts for a single instant); test/histogram-exactness.test.ts checks these
 // functions against a real Prometheus. The `le="NaN"` columns are handled in histogram-nan-le.ts.
 
-import { attainmentOfMonotonic, ensureMonotonic, quantileOfMonotonic, ranksInInfBucket } from './bucket-quantile';
+import {
+  attainmentOfMonotonic,
+  ensureMonotonic,
+  quantileOfMonotonic,
+  ranksInInfBucket,
+  valueAtRank,
+} from './bucket-quantile';
 import { HistogramGroup } from './histogram-group';
 import { labelOrderAtStep, labelOrderOverRange } from './histogram-nan-le';
 
@@ -56,15 +62,43 @@ function fillRow(
 }
 
 /**
- * Whether the row at `base` is a prepared histogram as it stands: every bucket has a sample and the counts never
- * fall (no NaN). Prometheus's preparation would then change nothing, so the quantiles can read the row in place.
+ * The quantiles of the row at `base` read in place, in one pass, when it is a prepared histogram as it stands:
+ * every bucket sampled, counts never falling (no NaN), at least two buckets ending in +Inf, a positive total.
+ * Prometheus's preparation would change nothing then, and with rising counts its binary search for the first
+ * count ≥ rank lands where this forward walk does. `order` lists the indices of `qs` by ascending q (all within
+ * [0, 1]). False, with `out` untouched at `step`, when the row needs the general path.
  */
-function rowIsReady(counts: Float64Array, present: Uint8Array, base: number, width: number): boolean {
+function quantilesOfReadyRow(
+  bounds: Float64Array,
+  counts: Float64Array,
+  present: Uint8Array,
+  base: number,
+  qs: ReadonlyArray<number>,
+  order: ReadonlyArray<number>,
+  ranks: Float64Array,
+  found: Int32Array,
+  out: Float64Array[],
+  step: number,
+): boolean {
+  const n = bounds.length;
+  if (n < 2 || bounds[n - 1] !== Infinity) return false;
+  const total = counts[base + n - 1];
+  if (!(total > 0) || total === Infinity) return false;
+  const m = order.length;
+  for (let k = 0; k < m; k++) ranks[k] = qs[order[k]] * total;
+  let k = 0;
   let previous = -Infinity;
-  for (let cell = base, end = base + width; cell < end; cell++) {
+  for (let i = 0, cell = base; i < n - 1; i++, cell++) {
     const count = counts[cell];
     if (present[cell] === 0 || !(count >= previous)) return false;
     previous = count;
+    // Among all but +Inf: the first bucket whose count reaches each pending rank (ranks ascend with q).
+    while (k < m && count >= ranks[k]) found[k++] = i;
+  }
+  if (present[base + n - 1] === 0 || !(total >= previous)) return false;
+  for (; k < m; k++) found[k] = n - 1;
+  for (let j = 0; j < order.length; j++) {
+    out[order[j]][step] = valueAtRank(ranks[j], found[j], bounds, counts, n, base);
   }
   return true;
 }
@@ -102,11 +136,13 @@ export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number
   // rising) is read in place; any other is copied and prepared as Prometheus does.
   const { bounds, counts, present } = group;
   const width = bounds.length;
+  // q outside [0, 1] (or NaN) is answered without the buckets; only the others need the walk.
+  const usable = qs.every((q) => q >= 0 && q <= 1);
+  const order = qs.map((_, k) => k).sort((a, b) => qs[a] - qs[b]);
+  const ranks = new Float64Array(qs.length);
+  const found = new Int32Array(qs.length);
   for (let step = 0, base = 0; step < steps; step++, base += width) {
-    if (width > 0 && rowIsReady(counts, present, base, width)) {
-      for (let k = 0; k < qs.length; k++) out[k][step] = quantileOfMonotonic(qs[k], bounds, counts, width, base);
-      continue;
-    }
+    if (usable && quantilesOfReadyRow(bounds, counts, present, base, qs, order, ranks, found, out, step)) continue;
     const n = fillRow(bounds, counts, present, base, scratchBounds, scratchCounts);
     for (let k = 0; k < qs.length; k++) {
       out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
