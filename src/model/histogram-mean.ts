@@ -38,7 +38,10 @@ export function groupMean(group: HistogramGroup, series: SeriesLike, input: Mean
   let weight = 0;
   let usedSteps = 0;
   let nonFiniteAt: number | undefined;
-  for (const [t, v] of series.values) {
+  const values = series.values;
+  for (let j = 0; j < values.length; j++) {
+    const t = values[j][0];
+    const v = values[j][1];
     const step = stepOf(t);
     if (step === undefined || v === null) continue;
     if (!Number.isFinite(v)) {
