@@ -79,21 +79,37 @@ export function groupBucketSeries<S extends SeriesLike>(series: ReadonlyArray<S>
     if (list) list.push(s);
     else members.set(key, [s]);
   }
-  const groups = [...members.entries()].map(([key, list]) => buildGroup(key, list));
+  // A fleet's groups share one bucket layout: each distinct `le` is parsed once, each layout's slots worked out once.
+  const layouts: LayoutCache = { bounds: new Map(), slots: new Map() };
+  const groups = [...members.entries()].map(([key, list]) => buildGroup(key, list, layouts));
   return { groups, plain };
 }
 
-function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramGroup {
+interface LayoutCache {
+  /** `le` text → parsed bound (undefined: Prometheus would not parse it). */
+  readonly bounds: Map<string, number | undefined>;
+  /** The members' `le` texts in order → their slots. */
+  readonly slots: Map<string, ReturnType<typeof slotsOfBounds>>;
+}
+
+function buildGroup(key: string, members: ReadonlyArray<SeriesLike>, cache: LayoutCache): HistogramGroup {
   const labels = labelSet(Object.entries(members[0].labels ?? {}).filter(([name]) => !DROPPED_LABELS.has(name)));
 
   const ignoredLe: string[] = [];
-  const memberBounds = members.map((m) => {
-    const le = labelValue(m.labels, 'le') ?? '';
-    const bound = parsePromFloat(le);
+  const les = members.map((m) => labelValue(m.labels, 'le') ?? '');
+  const memberBounds = les.map((le) => {
+    if (!cache.bounds.has(le)) cache.bounds.set(le, parsePromFloat(le));
+    const bound = cache.bounds.get(le);
     if (bound === undefined) ignoredLe.push(le);
     return bound;
   });
-  const { bounds, memberSlot, sharedSlot } = slotsOfBounds(memberBounds);
+  // JSON of the list: no two different lists share a key, whatever characters the `le` values hold.
+  const layoutKey = JSON.stringify(les);
+  let slots = cache.slots.get(layoutKey);
+  if (!slots) cache.slots.set(layoutKey, (slots = slotsOfBounds(memberBounds)));
+  const { memberSlot, sharedSlot } = slots;
+  // Each group owns its bounds array (callers may keep or hand it on).
+  const bounds = slots.bounds.slice();
   const width = bounds.length;
   // Members almost always share one time axis, in time order: read the first member's, and check every point
   // against it while summing the whole range — one sequential pass over the points. The `steps × buckets`
