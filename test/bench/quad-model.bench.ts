@@ -30,14 +30,22 @@ async function main(): Promise<void> {
   for (const groups of [100, 1000]) {
     const series = quadSeries({ groups, steps: STEPS });
     const runs = groups >= 1000 ? 3 : 5;
-    const measure = (model: Model, withMatrix: boolean) => {
+    // 'group': groupBucketSeries alone; 'headline': plus what every row needs whether on screen or not (the
+    // whole-range histogram and the NaN/negative checks); 'matrix': plus every row's step matrix.
+    const measure = (model: Model, mode: 'group' | 'headline' | 'matrix') => {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
         times.push(
           timeMs(() => {
             const grouped = model.groupBucketSeries(series);
-            // Reading every step matrix: what the old code always built, the new one only for rows on screen.
-            if (withMatrix) for (const g of grouped.groups) if (g.counts.length < 0) throw new Error('unreachable');
+            for (const g of grouped.groups) {
+              if (mode === 'headline') {
+                if (model.hasNonFiniteSample(g) || model.hasNegativeSample(g)) throw new Error('unexpected');
+                model.wholeRangeHistogram(g);
+              }
+              // Reading the step matrix: what the old code always built, the new one only for rows on screen.
+              if (mode === 'matrix' && g.counts.length < 0) throw new Error('unreachable');
+            }
           }),
         );
       }
@@ -50,9 +58,11 @@ async function main(): Promise<void> {
     // One untimed run each first (JIT warm-up), so neither side pays for compiling the other's order.
     if (before) before.groupBucketSeries(series);
     now.groupBucketSeries(series);
-    const b = before && measure(before, false);
-    const n = measure(now, false);
-    const nm = measure(now, true);
+    const b = before && measure(before, 'group');
+    const n = measure(now, 'group');
+    const bh = before && measure(before, 'headline');
+    const nh = measure(now, 'headline');
+    const nm = measure(now, 'matrix');
     // The floor: reading every [t, v] pair once and adding the values, nothing else.
     const tupleTimes: number[] = [];
     let sink = 0;
@@ -72,6 +82,7 @@ async function main(): Promise<void> {
     groupingRows.push([
       `${series.length.toLocaleString('en-US')} series (${groups.toLocaleString('en-US')} groups) × ${STEPS.toLocaleString('en-US')} points`,
       pair(b?.time, n.time, ms),
+      pair(bh?.time, nh.time, ms),
       pair(b?.time, nm.time, ms),
       pair(b?.heap, n.heap, mb),
       `${ms(median(tupleTimes))} (now ÷ it: ${(n.time / median(tupleTimes)).toFixed(1)}×)`,
@@ -124,7 +135,14 @@ async function main(): Promise<void> {
   );
   console.log(
     table(
-      ['input', 'grouping', 'grouping + every step matrix', 'heap kept', 'one plain pass over the pairs'],
+      [
+        'input',
+        'grouping',
+        "grouping + every row's headline",
+        'grouping + every step matrix',
+        'heap kept',
+        'one plain pass over the pairs',
+      ],
       groupingRows,
     ),
   );
