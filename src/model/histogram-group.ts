@@ -45,6 +45,8 @@ export interface RangeScan {
   readonly negative: boolean;
   /** The `+Inf` bucket at each step (NaN where it has no sample): the observation counts the mean weighs by. */
   readonly infPerStep: Float64Array;
+  /** Every bucket has a sample at every step (`present` is all ones). */
+  readonly complete: boolean;
 }
 
 export interface GroupedSeries<S extends SeriesLike> {
@@ -160,6 +162,7 @@ function scanMembers(
   const infPerStep = new Float64Array(steps).fill(NaN);
   let nonFinite = false;
   let negative = false;
+  let complete = true;
   for (let i = 0; i < members.length; i++) {
     const slot = memberSlot[i] ?? -1;
     const inf = slot >= 0 && bounds[slot] === Infinity;
@@ -167,6 +170,7 @@ function scanMembers(
     let previous = -1;
     let sum = 0;
     let any = false;
+    let sampled = 0;
     for (let j = 0; j < values.length; j++) {
       const point = values[j];
       const t = point[0];
@@ -181,15 +185,17 @@ function scanMembers(
       if (inf) infPerStep[step] = 0 + v; // as the matrix holds it (0 + -0 is 0)
       sum += v;
       any = true;
+      sampled++;
       if (!Number.isFinite(v)) nonFinite = true;
       if (v < 0) negative = true;
     }
+    if (slot >= 0 && sampled !== steps) complete = false;
     // A member with an unparseable `le` adds no bucket (its points only had to be on the axis).
     if (!any) continue;
     sums[slot] += sum;
     seen[slot] = 1;
   }
-  return { sums, seen, nonFinite, negative, infPerStep };
+  return { sums, seen, nonFinite, negative, infPerStep, complete };
 }
 
 /**

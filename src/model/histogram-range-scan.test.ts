@@ -59,6 +59,7 @@ describe('whole-range scan while grouping', () => {
           expect(hasNonFiniteSample(group)).toBe(hasNonFiniteSample(matrix));
           expect(hasNegativeSample(group)).toBe(hasNegativeSample(matrix));
           same(totalPerStep(group), totalPerStep(matrix));
+          if (group.overRange) expect(group.overRange.complete).toBe(matrix.present.every((p) => p === 1));
         }
       }),
       { numRuns: 300 },

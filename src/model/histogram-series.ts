@@ -72,6 +72,8 @@ function quantilesOfReadyRow(
   bounds: Float64Array,
   counts: Float64Array,
   present: Uint8Array,
+  /** Every cell is present (the grouping pass saw every sample), so `present` need not be read. */
+  complete: boolean,
   base: number,
   qs: ReadonlyArray<number>,
   order: ReadonlyArray<number>,
@@ -88,14 +90,17 @@ function quantilesOfReadyRow(
   for (let k = 0; k < m; k++) ranks[k] = qs[order[k]] * total;
   let k = 0;
   let previous = -Infinity;
+  if (!complete) {
+    for (let cell = base; cell < base + n; cell++) if (present[cell] === 0) return false;
+  }
   for (let i = 0, cell = base; i < n - 1; i++, cell++) {
     const count = counts[cell];
-    if (present[cell] === 0 || !(count >= previous)) return false;
+    if (!(count >= previous)) return false;
     previous = count;
     // Among all but +Inf: the first bucket whose count reaches each pending rank (ranks ascend with q).
     while (k < m && count >= ranks[k]) found[k++] = i;
   }
-  if (present[base + n - 1] === 0 || !(total >= previous)) return false;
+  if (!(total >= previous)) return false;
   for (; k < m; k++) found[k] = n - 1;
   for (let j = 0; j < order.length; j++) {
     out[order[j]][step] = valueAtRank(ranks[j], found[j], bounds, counts, n, base);
@@ -141,8 +146,10 @@ export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number
   const order = qs.map((_, k) => k).sort((a, b) => qs[a] - qs[b]);
   const ranks = new Float64Array(qs.length);
   const found = new Int32Array(qs.length);
+  const complete = group.overRange?.complete === true;
   for (let step = 0, base = 0; step < steps; step++, base += width) {
-    if (usable && quantilesOfReadyRow(bounds, counts, present, base, qs, order, ranks, found, out, step)) continue;
+    if (usable && quantilesOfReadyRow(bounds, counts, present, complete, base, qs, order, ranks, found, out, step))
+      continue;
     const n = fillRow(bounds, counts, present, base, scratchBounds, scratchCounts);
     for (let k = 0; k < qs.length; k++) {
       out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
