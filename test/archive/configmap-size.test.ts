@@ -15,13 +15,13 @@ const CONFIGMAP_LIMIT = 1024 * 1024;
  * (quad) and 207,936 B (gauge); dropping the fallbacks moved nothing into them. The spec validators, the panel error
  * boundary and the shared kit (issues 10 and 12) then added about 8 KB and 3 KB, and the heatmap panel came with
  * 188,122 B (most of it the chunk every panel shares). The fleet-scale histogram model (issue 11: whole-range
- * scan while grouping, the in-place per-step walk) added about 2.7 KB to the quad and 2.1 KB to the heatmap.
+ * scan while grouping, the in-place per-step walk) added about 3.0 KB to the quad and 2.7 KB to the heatmap.
  * Budgets are the latest build's figures rounded up to the next KiB: raise one only with a reason in the commit.
  */
 const EXPOSED_SYNC_BYTES_BUDGET: Record<string, number> = {
-  './VllmLatencyQuad': 250 * 1024, // 255,235 B
+  './VllmLatencyQuad': 250 * 1024, // 255,544 B
   './VllmKvQueueGauge': 207 * 1024, // 211,330 B
-  './VllmHistogramHeatmap': 187 * 1024, // 190,511 B
+  './VllmHistogramHeatmap': 187 * 1024, // 190,820 B
 };
 
 let archive: Unpacked;
