@@ -71,27 +71,43 @@ export function coalesce(bounds: Float64Array, counts: Float64Array, n: number):
 
 /**
  * The quantile rules over `n` prepared buckets (sorted, merged) whose counts are already monotonic
- * (`ensureMonotonic`): a histogram is prepared once and then asked for every q.
+ * (`ensureMonotonic`): a histogram is prepared once and then asked for every q. The counts may start at
+ * `offset` (one row of a step matrix, read in place).
  */
 export function quantileOfMonotonic(
   q: number,
   bounds: ArrayLike<number>,
   counts: ArrayLike<number>,
   n: number,
+  offset = 0,
 ): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
   if (n < 2 || bounds[n - 1] !== Infinity) return NaN;
-  const total = counts[n - 1];
+  const total = counts[offset + n - 1];
   if (total === 0) return NaN;
   const rank = q * total;
-  const b = searchRank(rank, counts, n);
+  return valueAtRank(rank, searchRank(rank, counts, n, offset), bounds, counts, n, offset);
+}
+
+/**
+ * The quantile once its rank is placed in bucket `b` (the first whose cumulative count reaches it, n-1 = +Inf):
+ * the +Inf clamp, the non-positive first bucket, or linear interpolation inside the bucket.
+ */
+export function valueAtRank(
+  rank: number,
+  b: number,
+  bounds: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  n: number,
+  offset = 0,
+): number {
   if (b === n - 1) return bounds[n - 2];
   if (b === 0 && bounds[0] <= 0) return bounds[0];
   const start = b > 0 ? bounds[b - 1] : 0;
-  const below = b > 0 ? counts[b - 1] : 0;
-  return start + (bounds[b] - start) * ((rank - below) / (counts[b] - below));
+  const below = b > 0 ? counts[offset + b - 1] : 0;
+  return start + (bounds[b] - start) * ((rank - below) / (counts[offset + b] - below));
 }
 
 /**
@@ -112,12 +128,12 @@ export function ensureMonotonic(counts: Float64Array, n: number): void {
  * Go's sort.Search(n-1, counts[i] >= rank): a binary search, which with NaN counts (a non-monotonic predicate)
  * can land elsewhere than a linear scan would. Returns n-1 when the rank lies in the +Inf bucket.
  */
-export function searchRank(rank: number, counts: ArrayLike<number>, n: number): number {
+export function searchRank(rank: number, counts: ArrayLike<number>, n: number, offset = 0): number {
   let lo = 0;
   let hi = n - 1;
   while (lo < hi) {
     const h = (lo + hi) >>> 1;
-    if (!(counts[h] >= rank)) lo = h + 1;
+    if (!(counts[offset + h] >= rank)) lo = h + 1;
     else hi = h;
   }
   return lo;

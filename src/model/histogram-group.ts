@@ -26,6 +26,27 @@ export interface HistogramGroup {
   readonly ignoredLe: readonly string[];
   /** Only when some `le` is "NaN" (undefined for every ordinary histogram): see histogram-nan-le.ts. */
   readonly byLabel?: LabelOrderColumns;
+  /**
+   * The whole-range figures, gathered in the one pass that reads the points (see `RangeScan`). Undefined when
+   * they need the step matrix: members sharing a slot (their per-step sums come first) or an `le="NaN"` group.
+   */
+  readonly overRange?: RangeScan;
+}
+
+/**
+ * Per slot: the sum of its samples over all steps, in time order — the same additions `rangeBuckets` makes over
+ * the step matrix when each slot has one member — and whether it had any sample; plus whether any sample is
+ * NaN/±Inf or negative. What a row needs for its headline without building its `steps × buckets` matrix.
+ */
+export interface RangeScan {
+  readonly sums: Float64Array;
+  readonly seen: Uint8Array;
+  readonly nonFinite: boolean;
+  readonly negative: boolean;
+  /** The `+Inf` bucket at each step (NaN where it has no sample): the observation counts the mean weighs by. */
+  readonly infPerStep: Float64Array;
+  /** Every bucket has a sample at every step (`present` is all ones). */
+  readonly complete: boolean;
 }
 
 export interface GroupedSeries<S extends SeriesLike> {
@@ -60,29 +81,121 @@ export function groupBucketSeries<S extends SeriesLike>(series: ReadonlyArray<S>
     if (list) list.push(s);
     else members.set(key, [s]);
   }
-  const groups = [...members.entries()].map(([key, list]) => buildGroup(key, list));
+  // A fleet's groups share one bucket layout: each distinct `le` is parsed once, each layout's slots worked out once.
+  const layouts: LayoutCache = { bounds: new Map(), slots: new Map() };
+  const groups = [...members.entries()].map(([key, list]) => buildGroup(key, list, layouts));
   return { groups, plain };
 }
 
-function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramGroup {
+interface LayoutCache {
+  /** `le` text → parsed bound (undefined: Prometheus would not parse it). */
+  readonly bounds: Map<string, number | undefined>;
+  /** The members' `le` texts in order → their slots. */
+  readonly slots: Map<string, ReturnType<typeof slotsOfBounds>>;
+}
+
+function buildGroup(key: string, members: ReadonlyArray<SeriesLike>, cache: LayoutCache): HistogramGroup {
   const labels = labelSet(Object.entries(members[0].labels ?? {}).filter(([name]) => !DROPPED_LABELS.has(name)));
 
   const ignoredLe: string[] = [];
-  const memberBounds = members.map((m) => {
-    const le = labelValue(m.labels, 'le') ?? '';
-    const bound = parsePromFloat(le);
+  const les = members.map((m) => labelValue(m.labels, 'le') ?? '');
+  const memberBounds = les.map((le) => {
+    if (!cache.bounds.has(le)) cache.bounds.set(le, parsePromFloat(le));
+    const bound = cache.bounds.get(le);
     if (bound === undefined) ignoredLe.push(le);
     return bound;
   });
-  const { bounds, memberSlot } = slotsOfBounds(memberBounds);
-  // Members almost always share one time axis: try the first member's, and fall back to the union of all
-  // members' timestamps if some point is not on it. One pass over the points in the usual case.
+  // JSON of the list: no two different lists share a key, whatever characters the `le` values hold.
+  const layoutKey = JSON.stringify(les);
+  let slots = cache.slots.get(layoutKey);
+  if (!slots) cache.slots.set(layoutKey, (slots = slotsOfBounds(memberBounds)));
+  const { memberSlot, sharedSlot } = slots;
+  // Each group owns its bounds array (callers may keep or hand it on).
+  const bounds = slots.bounds.slice();
+  const width = bounds.length;
+  // Members almost always share one time axis, in time order: read the first member's, and check every point
+  // against it while summing the whole range — one sequential pass over the points. The `steps × buckets`
+  // matrix (per-step quantiles, sparklines) is then built only if something asks for it: a row off screen
+  // never does. Any point off that axis (or out of order) falls back to the union of all members' timestamps.
+  const axis = timestampsOf(members[0]);
+  const scan = scanMembers(members, axis, bounds, memberSlot);
+  const nanLe = memberBounds.some((b) => b !== undefined && Number.isNaN(b));
+  if (scan && !nanLe) {
+    let layout: Layout | undefined;
+    const matrix = () => (layout ??= fillGroup(members, axis, width, memberSlot)!);
+    return {
+      key,
+      labels,
+      bounds,
+      timestamps: axis,
+      get counts() {
+        return matrix().counts;
+      },
+      get present() {
+        return matrix().present;
+      },
+      ignoredLe,
+      overRange: sharedSlot ? undefined : scan,
+    };
+  }
   const layout =
-    fillGroup(members, timestampsOf(members[0]), bounds.length, memberSlot) ??
-    fillGroup(members, unionOfTimestamps(members), bounds.length, memberSlot)!;
+    fillGroup(members, axis, width, memberSlot) ?? fillGroup(members, unionOfTimestamps(members), width, memberSlot)!;
   const group = { key, labels, bounds, ...layout, ignoredLe };
   const byLabel = labelOrderColumns(members, memberBounds, layout.timestamps);
   return byLabel ? { ...group, byLabel } : group;
+}
+
+/**
+ * The whole-range scan of members whose points all lie on `timestamps`, each in strictly increasing time order;
+ * undefined otherwise (the caller then lays the points out step by step).
+ */
+function scanMembers(
+  members: ReadonlyArray<SeriesLike>,
+  timestamps: Float64Array,
+  bounds: Float64Array,
+  memberSlot: ReadonlyArray<number | undefined>,
+): RangeScan | undefined {
+  const steps = timestamps.length;
+  const width = bounds.length;
+  const sums = new Float64Array(width);
+  const seen = new Uint8Array(width);
+  const infPerStep = new Float64Array(steps).fill(NaN);
+  let nonFinite = false;
+  let negative = false;
+  let complete = true;
+  for (let i = 0; i < members.length; i++) {
+    const slot = memberSlot[i] ?? -1;
+    const inf = slot >= 0 && bounds[slot] === Infinity;
+    const values = members[i].values;
+    let previous = -1;
+    let sum = 0;
+    let any = false;
+    let sampled = 0;
+    for (let j = 0; j < values.length; j++) {
+      const point = values[j];
+      const t = point[0];
+      let step = previous + 1;
+      if (!(step < steps && timestamps[step] === t)) {
+        step = lowerBound(timestamps, t);
+        if (!(step < steps && timestamps[step] === t) || step <= previous) return undefined;
+      }
+      previous = step;
+      const v = point[1];
+      if (v === null || slot < 0) continue;
+      if (inf) infPerStep[step] = 0 + v; // as the matrix holds it (0 + -0 is 0)
+      sum += v;
+      any = true;
+      sampled++;
+      if (!Number.isFinite(v)) nonFinite = true;
+      if (v < 0) negative = true;
+    }
+    if (slot >= 0 && sampled !== steps) complete = false;
+    // A member with an unparseable `le` adds no bucket (its points only had to be on the axis).
+    if (!any) continue;
+    sums[slot] += sum;
+    seen[slot] = 1;
+  }
+  return { sums, seen, nonFinite, negative, infPerStep, complete };
 }
 
 /**
@@ -92,6 +205,8 @@ function buildGroup(key: string, members: ReadonlyArray<SeriesLike>): HistogramG
 function slotsOfBounds(memberBounds: ReadonlyArray<number | undefined>): {
   bounds: Float64Array;
   memberSlot: Array<number | undefined>;
+  /** Two members share a slot (equal bounds, e.g. "1" and "1.0"). */
+  sharedSlot: boolean;
 } {
   const numeric = memberBounds.filter((b): b is number => b !== undefined && !Number.isNaN(b));
   const distinct = Float64Array.from(new Set(numeric)).sort();
@@ -103,7 +218,7 @@ function slotsOfBounds(memberBounds: ReadonlyArray<number | undefined>): {
   );
   const bounds = new Float64Array(distinct.length + nanSlots).fill(NaN);
   bounds.set(distinct);
-  return { bounds, memberSlot };
+  return { bounds, memberSlot, sharedSlot: distinct.length < numeric.length };
 }
 
 interface Layout {

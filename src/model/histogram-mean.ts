@@ -31,16 +31,18 @@ export interface GroupMean {
 /** Aligns one plain series on the group's time axis and derives the mean per step and over the range. */
 export function groupMean(group: HistogramGroup, series: SeriesLike, input: MeanInput): GroupMean {
   const steps = group.timestamps.length;
-  const stepOf = new Map<number, number>();
-  group.timestamps.forEach((t, i) => stepOf.set(t, i));
+  const stepOf = stepFinder(group.timestamps);
   const totals = totalPerStep(group);
   const perStep = new Float64Array(steps).fill(NaN);
   let weighted = 0;
   let weight = 0;
   let usedSteps = 0;
   let nonFiniteAt: number | undefined;
-  for (const [t, v] of series.values) {
-    const step = stepOf.get(t);
+  const values = series.values;
+  for (let j = 0; j < values.length; j++) {
+    const t = values[j][0];
+    const v = values[j][1];
+    const step = stepOf(t);
     if (step === undefined || v === null) continue;
     if (!Number.isFinite(v)) {
       nonFiniteAt ??= t;
@@ -60,4 +62,28 @@ export function groupMean(group: HistogramGroup, series: SeriesLike, input: Mean
   }
   if (nonFiniteAt !== undefined) return { perStep, overRange: NaN, usedSteps, nonFiniteAt };
   return { perStep, overRange: weight > 0 ? weighted / weight : NaN, usedSteps };
+}
+
+/**
+ * The step at time t, or undefined when t is not one of the (ascending, distinct) timestamps. Points come in time
+ * order, so the step after the last one found is tried first; anything else is a binary search.
+ */
+function stepFinder(timestamps: Float64Array): (t: number) => number | undefined {
+  let next = 0;
+  return (t) => {
+    let step = next;
+    if (!(step < timestamps.length && timestamps[step] === t)) {
+      let lo = 0;
+      let hi = timestamps.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (timestamps[mid] < t) lo = mid + 1;
+        else hi = mid;
+      }
+      if (!(lo < timestamps.length && timestamps[lo] === t)) return undefined;
+      step = lo;
+    }
+    next = step + 1;
+    return step;
+  };
 }

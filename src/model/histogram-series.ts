@@ -2,7 +2,13 @@
 // comes through here (or histogram.ts for a single instant); test/histogram-exactness.test.ts checks these
 // functions against a real Prometheus. The `le="NaN"` columns are handled in histogram-nan-le.ts.
 
-import { attainmentOfMonotonic, ensureMonotonic, quantileOfMonotonic, ranksInInfBucket } from './bucket-quantile';
+import {
+  attainmentOfMonotonic,
+  ensureMonotonic,
+  quantileOfMonotonic,
+  ranksInInfBucket,
+  valueAtRank,
+} from './bucket-quantile';
 import { HistogramGroup } from './histogram-group';
 import { labelOrderAtStep, labelOrderOverRange } from './histogram-nan-le';
 
@@ -31,10 +37,19 @@ function fillStep(
     ensureMonotonic(scratchCounts, n);
     return n;
   }
-  // Ordinary groups are already sorted and merged: copying the present buckets is all the preparing there is.
-  const { bounds, counts, present } = group;
+  return fillRow(group.bounds, group.counts, group.present, step * group.bounds.length, scratchBounds, scratchCounts);
+}
+
+/** `fillStep` for an ordinary group (already sorted and merged): copying the present buckets is all there is. */
+function fillRow(
+  bounds: Float64Array,
+  counts: Float64Array,
+  present: Uint8Array,
+  base: number,
+  scratchBounds: Float64Array,
+  scratchCounts: Float64Array,
+): number {
   const width = bounds.length;
-  const base = step * width;
   let n = 0;
   for (let slot = 0; slot < width; slot++) {
     if (present[base + slot] === 0) continue;
@@ -44,6 +59,53 @@ function fillStep(
   }
   ensureMonotonic(scratchCounts, n);
   return n;
+}
+
+/**
+ * The quantiles of the row at `base` read in place, in one pass, when it is a prepared histogram as it stands:
+ * every bucket sampled, counts never falling (no NaN), at least two buckets ending in +Inf, a positive total.
+ * Prometheus's preparation would change nothing then, and with rising counts its binary search for the first
+ * count ≥ rank lands where this forward walk does. `order` lists the indices of `qs` by ascending q (all within
+ * [0, 1]). False, with `out` untouched at `step`, when the row needs the general path.
+ */
+function quantilesOfReadyRow(
+  bounds: Float64Array,
+  counts: Float64Array,
+  present: Uint8Array,
+  /** Every cell is present (the grouping pass saw every sample), so `present` need not be read. */
+  complete: boolean,
+  base: number,
+  qs: ReadonlyArray<number>,
+  order: ReadonlyArray<number>,
+  ranks: Float64Array,
+  found: Int32Array,
+  out: Float64Array[],
+  step: number,
+): boolean {
+  const n = bounds.length;
+  if (n < 2 || bounds[n - 1] !== Infinity) return false;
+  const total = counts[base + n - 1];
+  if (!(total > 0) || total === Infinity) return false;
+  const m = order.length;
+  for (let k = 0; k < m; k++) ranks[k] = qs[order[k]] * total;
+  let k = 0;
+  let previous = -Infinity;
+  if (!complete) {
+    for (let cell = base; cell < base + n; cell++) if (present[cell] === 0) return false;
+  }
+  for (let i = 0, cell = base; i < n - 1; i++, cell++) {
+    const count = counts[cell];
+    if (!(count >= previous)) return false;
+    previous = count;
+    // Among all but +Inf: the first bucket whose count reaches each pending rank (ranks ascend with q).
+    while (k < m && count >= ranks[k]) found[k++] = i;
+  }
+  if (!(total >= previous)) return false;
+  for (; k < m; k++) found[k] = n - 1;
+  for (let j = 0; j < order.length; j++) {
+    out[order[j]][step] = valueAtRank(ranks[j], found[j], bounds, counts, n, base);
+  }
+  return true;
 }
 
 function scratchWidth(group: HistogramGroup): number {
@@ -66,8 +128,29 @@ export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number
   const out = qs.map(() => new Float64Array(steps));
   const scratchBounds = new Float64Array(scratchWidth(group));
   const scratchCounts = new Float64Array(scratchBounds.length);
-  for (let step = 0; step < steps; step++) {
-    const n = fillStep(group, step, scratchBounds, scratchCounts);
+  if (group.byLabel) {
+    for (let step = 0; step < steps; step++) {
+      const n = fillStep(group, step, scratchBounds, scratchCounts);
+      for (let k = 0; k < qs.length; k++) {
+        out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
+      }
+    }
+    return out;
+  }
+  // One pass over the step matrix: a row that needs no preparing (the usual case: every bucket sampled, counts
+  // rising) is read in place; any other is copied and prepared as Prometheus does.
+  const { bounds, counts, present } = group;
+  const width = bounds.length;
+  // q outside [0, 1] (or NaN) is answered without the buckets; only the others need the walk.
+  const usable = qs.every((q) => q >= 0 && q <= 1);
+  const order = qs.map((_, k) => k).sort((a, b) => qs[a] - qs[b]);
+  const ranks = new Float64Array(qs.length);
+  const found = new Int32Array(qs.length);
+  const complete = group.overRange?.complete === true;
+  for (let step = 0, base = 0; step < steps; step++, base += width) {
+    if (usable && quantilesOfReadyRow(bounds, counts, present, complete, base, qs, order, ranks, found, out, step))
+      continue;
+    const n = fillRow(bounds, counts, present, base, scratchBounds, scratchCounts);
     for (let k = 0; k < qs.length; k++) {
       out[k][step] = n === 0 ? NaN : quantileOfMonotonic(qs[k], scratchBounds, scratchCounts, n);
     }
@@ -77,13 +160,15 @@ export function quantilesPerStep(group: HistogramGroup, qs: ReadonlyArray<number
 
 /** The group's +Inf (total) bucket value per step; NaN where the step has no +Inf sample. */
 export function totalPerStep(group: HistogramGroup): Float64Array {
+  if (group.overRange) return group.overRange.infPerStep.slice();
   const steps = group.timestamps.length;
   const width = group.bounds.length;
   const out = new Float64Array(steps).fill(NaN);
   const inf = group.bounds.indexOf(Infinity);
   if (inf < 0) return out;
+  const { counts, present } = group;
   for (let step = 0, cell = inf; step < steps; step++, cell += width) {
-    if (group.present[cell]) out[step] = group.counts[cell];
+    if (present[cell]) out[step] = counts[cell];
   }
   return out;
 }
@@ -97,15 +182,7 @@ export function totalPerStep(group: HistogramGroup): Float64Array {
 export function rangeBuckets(group: HistogramGroup): { bounds: Float64Array; counts: Float64Array; n: number } {
   if (group.byLabel) return labelOrderOverRange(group.byLabel, group.timestamps.length);
   const width = group.bounds.length;
-  const sums = new Float64Array(width);
-  const seen = new Uint8Array(width);
-  for (let step = 0, base = 0; step < group.timestamps.length; step++, base += width) {
-    for (let slot = 0; slot < width; slot++) {
-      if (group.present[base + slot] === 0) continue;
-      sums[slot] += group.counts[base + slot];
-      seen[slot] = 1;
-    }
-  }
+  const { sums, seen } = group.overRange ?? sumOverSteps(group);
   const bounds = new Float64Array(width);
   const counts = new Float64Array(width);
   let n = 0;
@@ -116,6 +193,22 @@ export function rangeBuckets(group: HistogramGroup): { bounds: Float64Array; cou
     n++;
   }
   return { bounds, counts, n };
+}
+
+/** Per-slot sums over the step matrix, step by step (what grouping gathered already when `overRange` is set). */
+function sumOverSteps(group: HistogramGroup): { sums: Float64Array; seen: Uint8Array } {
+  const width = group.bounds.length;
+  const sums = new Float64Array(width);
+  const seen = new Uint8Array(width);
+  const { counts, present } = group;
+  for (let step = 0, base = 0; step < group.timestamps.length; step++, base += width) {
+    for (let slot = 0; slot < width; slot++) {
+      if (present[base + slot] === 0) continue;
+      sums[slot] += counts[base + slot];
+      seen[slot] = 1;
+    }
+  }
+  return { sums, seen };
 }
 
 /** The whole-range histogram (see `rangeBuckets`) with the monotonic fix applied, ready for several numbers. */
@@ -168,13 +261,17 @@ export function lastStepWithTraffic(group: HistogramGroup): number {
 
 /** Whether some bucket sample is NaN or ±Inf (often a division in the query). */
 export function hasNonFiniteSample(group: HistogramGroup): boolean {
-  for (let i = 0; i < group.counts.length; i++) if (group.present[i] && !Number.isFinite(group.counts[i])) return true;
+  if (group.overRange) return group.overRange.nonFinite;
+  const { counts, present } = group;
+  for (let i = 0; i < counts.length; i++) if (present[i] && !Number.isFinite(counts[i])) return true;
   return false;
 }
 
 /** Whether some bucket sample is negative: a rate of a counter never is, so the query is not bucket rates. */
 export function hasNegativeSample(group: HistogramGroup): boolean {
-  for (let i = 0; i < group.counts.length; i++) if (group.present[i] && group.counts[i] < 0) return true;
+  if (group.overRange) return group.overRange.negative;
+  const { counts, present } = group;
+  for (let i = 0; i < counts.length; i++) if (present[i] && counts[i] < 0) return true;
   return false;
 }
 

@@ -16,12 +16,14 @@ const CONFIGMAP_LIMIT = 1024 * 1024;
  * boundary and the shared kit (issues 10 and 12) then added about 8 KB and 3 KB, and the heatmap panel came with
  * 188,122 B (most of it the chunk every panel shares). Issue 14 (legible text colours, the no-query help, the zoom
  * of large panels, the gauge's stacked and multi-column layouts) added about 5 KB (quad), 7 KB (gauge) and 4 KB
- * (heatmap). Budgets are that build's figures rounded up to the next KiB: raise one only with a reason in the commit.
+ * (heatmap); issue 11 (the gauge's one-pass role scan and sparkline down-sampling, the histogram model's whole-range
+ * scan while grouping and in-place per-step walk, shared by the quad and the heatmap) about 2–3 KB each.
+ * Budgets are the latest build's figures rounded up to the next KiB: raise one only with a reason in the commit.
  */
 const EXPOSED_SYNC_BYTES_BUDGET: Record<string, number> = {
-  './VllmLatencyQuad': 252 * 1024, // 257,867 B
-  './VllmKvQueueGauge': 216 * 1024, // 218,353 B + the one-pass role scan (issue 11)
-  './VllmHistogramHeatmap': 188 * 1024, // 192,147 B
+  './VllmLatencyQuad': 255 * 1024, // 260,902 B
+  './VllmKvQueueGauge': 216 * 1024, // 220,727 B
+  './VllmHistogramHeatmap': 191 * 1024, // 194,746 B
 };
 
 let archive: Unpacked;

@@ -20,6 +20,7 @@ import YAML from 'yaml';
 import { DEFAULT_INTERPOLATION, interpolate, Interpolation, ROOT } from '../support/dashboard-files';
 import { prometheusApi, PrometheusHandle, startPrometheus } from '../support/prometheus';
 import { LEGACY_MODEL, LLAMA, QWEN, TSDB_END, vllmOpenMetrics } from '../support/vllm-tsdb';
+import { printQuerySizes } from './support/query-size';
 
 const RANGE_SECONDS = DEFAULT_INTERPOLATION.rangeSeconds;
 const END = TSDB_END;
@@ -232,6 +233,9 @@ async function main(): Promise<void> {
   } finally {
     await prom.stop();
   }
+  // The same dashboards' quad and gauge queries at fleet size: how much data each range asks for.
+  const pods = Number(process.env.BENCH_FLEET_PODS ?? 200);
+  await printQuerySizes({ pods, engines: 2, models: 4 });
 }
 
 main().catch((error) => {

@@ -15,7 +15,7 @@ import { stepTimeFormat } from '../../shared/step-time';
 import { GroupRow } from './GroupRow';
 import { LatencyQuadSpec, resolveLatencyQuadSpec } from './latency-quad-spec';
 import { validateLatencyQuadSpec } from './latency-quad-validate';
-import { MORE_LINE, quadLayout } from './quad-layout';
+import { groupsThatMayShow, MORE_LINE, quadLayout } from './quad-layout';
 import { INVALID_SPEC, NO_QUERY } from './quad-messages';
 import { buildQuadViewModel, QuadRow } from './quad-view-model';
 import { QuadFooter } from './QuadFooter';
@@ -84,8 +84,10 @@ function ScaledQuadRows({
   const groups = rows.length;
   const tileCount = spec.statistics.length;
   const maxRows = spec.groups?.maxRows;
-  // Formatted once per data/format change; the layout is sized from the widest value so none is ever cut.
-  const text = useMemo(() => quadText(rows, spec.format), [rows, spec.format]);
+  // Formatted once per data/format change, for the rows that can be on screen at this height; the layout is sized
+  // from the widest of their values so none is ever cut.
+  const mayShow = groupsThatMayShow(height, groups, maxRows);
+  const text = useMemo(() => quadText(rows.slice(0, mayShow), spec.format), [rows, mayShow, spec.format]);
   const { valueEm, statLabelEm, rowNameEm, sloEm } = text;
   const sparkline = spec.sparkline;
   // Memoised on plain numbers so an unchanged layout keeps its identity and memoised rows skip re-rendering.

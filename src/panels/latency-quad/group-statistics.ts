@@ -105,7 +105,10 @@ export interface GroupStatisticsInput {
 /** Tiles in the order of `spec.statistics`. */
 export function groupTiles({ group, range, spec, mean, time = utcStepTime }: GroupStatisticsInput): TileValue[] {
   const quantiles = spec.statistics.flatMap((s) => (s.kind === 'quantile' ? [s.quantile] : []));
-  const perStep = quantilesPerStep(group, quantiles);
+  // Per-step quantiles feed sparklines (and the value only in `last`/`mean` modes): computed, for all tiles at
+  // once, the first time a tile asks — a row sorted off screen in `range` mode never does.
+  let perStepCache: Float64Array[] | undefined;
+  const perStepOf = (k: number) => () => (perStepCache ??= quantilesPerStep(group, quantiles))[k];
   const span = spanOf(group, time);
   const noTraffic = !(totalOfHistogram(range) > 0);
   const context = { group, span, noTraffic, time };
@@ -120,7 +123,7 @@ export function groupTiles({ group, range, spec, mean, time = utcStepTime }: Gro
         const explanation = explainNonFiniteMean(time(mean.nonFiniteAt));
         return { statistic, label, value: NaN, clamped: false, reason: 'NaN in data', explanation };
       }
-      return pickValue(statistic, label, mean.perStep, mean.overRange, spec.valueOverRange, {
+      return pickValue(statistic, label, () => mean.perStep, mean.overRange, spec.valueOverRange, {
         ...context,
         rangeText: explainMeanOverRange(spec.meanInput, mean.usedSteps, span),
         clampedAt: () => false,
@@ -138,7 +141,7 @@ export function groupTiles({ group, range, spec, mean, time = utcStepTime }: Gro
         explanation: explainQuantileOutside(q),
       };
     }
-    return pickValue(statistic, label, perStep[k++], quantileOfHistogram(range, q), spec.valueOverRange, {
+    return pickValue(statistic, label, perStepOf(k++), quantileOfHistogram(range, q), spec.valueOverRange, {
       ...context,
       rangeText: explainQuantileOverRange(q, group.timestamps.length, span),
       clampedAt: (step) => quantileIsClamped(step === undefined ? range : histogramAtStep(group, step), q),
@@ -159,12 +162,29 @@ interface PickContext {
 function pickValue(
   statistic: LatencyStatistic,
   label: string,
-  perStep: Float64Array,
+  perStepOf: () => Float64Array,
   overRange: number,
   mode: LatencyValueOverRange,
   ctx: PickContext,
 ): TileValue {
-  const base = { statistic, label, perStep };
+  return withPerStep(pickWithoutSeries(statistic, label, perStepOf, overRange, mode, ctx), perStepOf);
+}
+
+/** `tile.perStep`, computed on first read and kept. */
+function withPerStep(tile: Omit<TileValue, 'perStep'>, perStepOf: () => Float64Array): TileValue {
+  let cached: Float64Array | undefined;
+  return Object.defineProperty(tile, 'perStep', { enumerable: true, get: () => (cached ??= perStepOf()) });
+}
+
+function pickWithoutSeries(
+  statistic: LatencyStatistic,
+  label: string,
+  perStepOf: () => Float64Array,
+  overRange: number,
+  mode: LatencyValueOverRange,
+  ctx: PickContext,
+): Omit<TileValue, 'perStep'> {
+  const base = { statistic, label };
   if (ctx.noTraffic) {
     return { ...base, value: NaN, clamped: false, reason: 'no traffic', explanation: explainNoTraffic(ctx.span) };
   }
@@ -173,6 +193,7 @@ function pickValue(
     const explanation = explainOverRange(label, ctx.rangeText) + clampNote(clamped, ctx.group);
     return { ...base, value: overRange, clamped, explanation };
   }
+  const perStep = perStepOf();
   if (mode === 'last') {
     const step = lastFiniteStep(perStep);
     if (step < 0) {

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+
 import {
   FOOTER_HEIGHT,
+  groupsThatMayShow,
   maxValueFont,
   MIN_VALUE_FONT,
   MORE_LINE,
@@ -115,5 +118,41 @@ describe('layout', () => {
       expect(layout.sparklineHeight).toBeLessThanOrEqual((layout.tileWidth - 8) / 3);
     }
     expect(quadLayout(600, 60, content(1)).sparklineHeight).toBe(0);
+  });
+});
+
+describe('groupsThatMayShow', () => {
+  // Only these rows get their text formatted: the layout must never show more, whatever the text and size.
+  it('bounds the groups any layout shows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 2000 }),
+        fc.integer({ min: 0, max: 1600 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.double({ min: 0.5, max: 12, noNaN: true }),
+        fc.boolean(),
+        (width, height, groups, maxRows, tiles, valueEm, slo) => {
+          const layout = quadLayout(width, height, {
+            tiles,
+            groups,
+            maxRows,
+            valueEm,
+            statLabelEm: 2,
+            rowNameEm: 8,
+            sloEm: slo ? 14 : 0,
+            sparkline: true,
+          });
+          expect(layout.visibleGroups).toBeLessThanOrEqual(groupsThatMayShow(height, groups, maxRows));
+        },
+      ),
+    );
+  });
+
+  it('is a screenful, not the fleet', () => {
+    expect(groupsThatMayShow(400, 2000)).toBeLessThan(30);
+    expect(groupsThatMayShow(400, 2000, 5)).toBe(5);
+    expect(groupsThatMayShow(400, 1)).toBe(1);
   });
 });

@@ -106,6 +106,19 @@ export function maxValueFont(width: number, height: number): number {
   return Math.min(HUGE_VALUE_FONT, Math.max(BASE_MAX_VALUE_FONT, Math.floor(side * MAX_VALUE_FONT_SHARE)));
 }
 
+/** The shortest grouped row any arrangement draws: one line of tiles, labels inline, no header line. */
+const MIN_ROW = Math.ceil(MIN_VALUE_FONT * VALUE_LINE_HEIGHT) + 2;
+
+/**
+ * At most how many groups `quadLayout` can show at this height, whatever the text: only these rows need their
+ * text formatted and measured (at fleet size the rest are a "+N more" that costs nothing).
+ */
+export function groupsThatMayShow(height: number, groups: number, maxRows?: number): number {
+  if (groups <= 1) return groups;
+  const available = Math.max(height - FOOTER_HEIGHT, 0);
+  return Math.min(groups, maxRows ?? Infinity, Math.max(1, Math.floor(available / MIN_ROW)));
+}
+
 export function quadLayout(width: number, height: number, content: QuadContent): QuadLayout {
   const maxFont = maxValueFont(width, height);
   const available = Math.max(height - FOOTER_HEIGHT, 0);

@@ -3,6 +3,7 @@
 
 import {
   groupBucketSeries,
+  groupKey,
   groupMean,
   hasNegativeSample,
   hasNonFiniteSample,
@@ -10,7 +11,6 @@ import {
   SeriesLike,
   wholeRangeHistogram,
 } from '../../model/histogram';
-import { labelValue } from '../../model/series';
 import { groupSlo, groupTiles, SloValue, StepTimeFormat, TileValue, utcStepTime } from './group-statistics';
 import { LatencyQuadSpec, statisticKey } from './latency-quad-spec';
 import {
@@ -68,6 +68,8 @@ export function buildQuadViewModel(
 ): QuadViewModel {
   const warnings: string[] = [];
   const rows: QuadRow[] = [];
+  // Groups of one result share their first and last step: each distinct time is formatted once, not per row.
+  time = memoTime(time);
   let sawSamples = false;
   let sawBuckets = false;
   const plainWithoutMatch: SeriesLike[] = [];
@@ -78,11 +80,17 @@ export function buildQuadViewModel(
     // Grouped per query so two queries with the same labels are never merged into one histogram.
     const { groups, plain } = groupBucketSeries(series);
     if (groups.length > 0) sawBuckets = true;
+    // A plain series is a group's mean when it carries exactly the group's labels: the same canonical key.
+    const groupKeys = new Set(groups.map((g) => g.key));
     const meansByKey = new Map<string, SeriesLike[]>();
     for (const p of plain) {
-      const key = groups.find((g) => sameLabels(g.labels, p.labels))?.key;
-      if (key === undefined) plainWithoutMatch.push(p);
-      else meansByKey.set(key, [...(meansByKey.get(key) ?? []), p]);
+      const key = groupKey(p.labels);
+      if (!groupKeys.has(key)) plainWithoutMatch.push(p);
+      else {
+        const list = meansByKey.get(key);
+        if (list) list.push(p);
+        else meansByKey.set(key, [p]);
+      }
     }
     for (const group of groups) {
       const prefix = results.length > 1 ? `query ${queryIndex + 1}` : '';
@@ -121,10 +129,13 @@ export function buildQuadViewModel(
   return { state: 'rows', rows, warnings };
 }
 
-function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>> | undefined): boolean {
-  const bNames = Object.keys(b ?? {}).filter((name) => name !== '__name__');
-  const aNames = Object.keys(a);
-  return aNames.length === bNames.length && aNames.every((name) => labelValue(b, name) === labelValue(a, name));
+function memoTime(time: StepTimeFormat): StepTimeFormat {
+  const seen = new Map<number, string>();
+  return (ms) => {
+    let text = seen.get(ms);
+    if (text === undefined) seen.set(ms, (text = time(ms)));
+    return text;
+  };
 }
 
 /** Default sort statistic: the highest quantile shown (the tail is what "worst" means for latency), else the mean. */
@@ -136,10 +147,12 @@ function sortKey(spec: LatencyQuadSpec): 'mean' | number {
 
 function sortWorstFirst(rows: QuadRow[], spec: LatencyQuadSpec): void {
   const by = sortKey(spec);
-  const valueOf = (row: QuadRow) => {
+  const values = new Map<QuadRow, number>();
+  for (const row of rows) {
     const tile = row.tiles.find((t) => statisticKey(t.statistic) === by);
-    return tile && Number.isFinite(tile.value) ? tile.value : -Infinity;
-  };
+    values.set(row, tile && Number.isFinite(tile.value) ? tile.value : -Infinity);
+  }
+  const valueOf = (row: QuadRow) => values.get(row)!;
   // Stable: equal values keep query order; rows without a number (problems, no traffic) go last.
   rows.sort((a, b) => valueOf(b) - valueOf(a) || (a.problem ? 1 : 0) - (b.problem ? 1 : 0));
 }
