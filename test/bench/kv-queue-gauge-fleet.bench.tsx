@@ -82,15 +82,7 @@ interface Figures {
 async function main(): Promise<void> {
   const container = installJsdom();
   // Imported after the DOM globals exist: react-dom and emotion read them at load time.
-  const React = await import('react');
-  const { createElement } = React;
-  // The baseline copy lies outside tsconfig's `include`, so tsx compiles its JSX with the classic runtime, which
-  // calls the global `React.createElement`.
-  (globalThis as { React?: unknown }).React = React;
-  const { createRoot } = await import('react-dom/client');
-  const { flushSync } = await import('react-dom');
-  const { createTheme, ThemeProvider } = await import('@mui/material');
-  const { ChartsProvider, testChartsTheme } = await import('@perses-dev/components');
+  const { createRoot, renderPanel } = await import('./support/render-panel');
 
   const codes: GaugeCode[] = [];
   const baseline = baselineSrc();
@@ -98,7 +90,6 @@ async function main(): Promise<void> {
   else codes.push(await loadGauge(`baseline ${baseline.ref}`, baseline.src));
   codes.push(await loadGauge('now', path.resolve(__dirname, '../../src')));
 
-  const theme = createTheme();
   type Root = ReturnType<typeof createRoot>;
   // The host keeps a panel's definition while the dashboard is unchanged: one object per data set.
   const definitions = new WeakMap<FleetQueryResult[], unknown>();
@@ -108,28 +99,13 @@ async function main(): Promise<void> {
     return definitions.get(results);
   };
   const render = (root: Root, code: GaugeCode, results: FleetQueryResult[], width: number, tick: number) =>
-    flushSync(() =>
-      root.render(
-        createElement(
-          ThemeProvider,
-          { theme },
-          createElement(
-            ChartsProvider,
-            { chartsTheme: testChartsTheme },
-            createElement(
-              code.PanelComponent as never,
-              {
-                spec: SPEC,
-                queryResults: results,
-                definition: definitionOf(results),
-                contentDimensions: { width, height: HEIGHT },
-                'data-tick': tick,
-              } as never,
-            ),
-          ),
-        ),
-      ),
-    );
+    renderPanel(root, code.PanelComponent, {
+      spec: SPEC,
+      queryResults: results,
+      definition: definitionOf(results),
+      contentDimensions: { width, height: HEIGHT },
+      'data-tick': tick,
+    });
 
   const measure = (code: GaugeCode, results: FleetQueryResult[]): Figures => {
     const viewModel = medianTime(RUNS, () => code.viewModel(results));

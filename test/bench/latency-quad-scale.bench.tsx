@@ -6,14 +6,13 @@
 // with unchanged data, a re-render on resize, and the heap the mounted panel keeps.
 //
 //   tsx test/bench/latency-quad-scale.bench.tsx        (part of `npm run bench`; BENCH_QUAD_GROUPS=20,500 to pick sizes)
-import './support/quad-jsdom';
-
 import path from 'node:path';
 
 import { baselineSrc } from './support/baseline';
+import { installJsdom } from './support/jsdom';
+import { liveHeap, markdownTable, mb, median, ms, speedup, time } from './support/measure';
 import { defaultRangeSteps } from './support/perses-step';
 import { quadQueryResults } from './support/quad-data';
-import { liveHeap, mb, median, ms, ratio, table, timeMs } from './support/quad-measure';
 
 const WIDTH = 900;
 const HEIGHT = 400;
@@ -45,15 +44,9 @@ interface Figures {
 }
 
 async function main(): Promise<void> {
-  const { createElement } = await import('react');
-  const { createRoot } = await import('react-dom/client');
-  const { flushSync } = await import('react-dom');
-  const { createTheme, ThemeProvider } = await import('@mui/material');
-  const { ChartsProvider, testChartsTheme } = await import('@perses-dev/components');
-
-  // tsx gives files outside the tsconfig's `include` (the extracted baseline in .data/) the classic JSX transform,
-  // which calls a global `React`.
-  (globalThis as Record<string, unknown>).React = await import('react');
+  const container = installJsdom();
+  // Imported after the DOM globals exist: react-dom and emotion read them at load time.
+  const { createRoot, renderPanel } = await import('./support/render-panel');
   const baseline = baselineSrc();
   const codes: PanelCode[] = [];
   if ('unavailable' in baseline)
@@ -61,8 +54,6 @@ async function main(): Promise<void> {
   else codes.push(await loadCode(`before (${baseline.ref})`, baseline.src));
   codes.push(await loadCode('now', path.resolve(__dirname, '../../src')));
 
-  const theme = createTheme();
-  const container = document.getElementById('root') as HTMLElement;
   const week = defaultRangeSteps(7 * 86_400, WIDTH);
   const sizes = (process.env.BENCH_QUAD_GROUPS ?? '20,500,2000').split(',').map(Number);
   const scenarios = [
@@ -83,43 +74,28 @@ async function main(): Promise<void> {
       // The slow baseline at 2,000 groups takes many seconds per run: fewer runs there.
       const runs = code.label === 'now' || scenario.groups < 2000 ? RUNS : 3;
       const render = (root: ReturnType<typeof createRoot>, width: number, tick: number) =>
-        flushSync(() =>
-          root.render(
-            createElement(
-              ThemeProvider,
-              { theme },
-              createElement(
-                ChartsProvider,
-                { chartsTheme: testChartsTheme },
-                createElement(
-                  code.LatencyQuadPanel as never,
-                  {
-                    spec: code.spec,
-                    queryResults: data,
-                    contentDimensions: { width, height: HEIGHT },
-                    'data-tick': tick,
-                  } as never,
-                ),
-              ),
-            ),
-          ),
-        );
+        renderPanel(root, code.LatencyQuadPanel, {
+          spec: code.spec,
+          queryResults: data,
+          contentDimensions: { width, height: HEIGHT },
+          'data-tick': tick,
+        });
       const viewModel: number[] = [];
       for (let i = 0; i < runs; i++)
-        viewModel.push(timeMs(() => code.buildQuadViewModel(data as never, code.spec as never)));
+        viewModel.push(time(() => code.buildQuadViewModel(data as never, code.spec as never)));
       const first: number[] = [];
       let heap = 0;
       for (let i = 0; i < runs; i++) {
         const before = liveHeap();
         const root = createRoot(container);
-        first.push(timeMs(() => render(root, WIDTH, 0)));
+        first.push(time(() => render(root, WIDTH, 0)));
         heap = liveHeap() - before;
         if (i < runs - 1) root.unmount();
         else {
           const same: number[] = [];
-          for (let k = 1; k <= RERENDERS; k++) same.push(timeMs(() => render(root, WIDTH, k)));
+          for (let k = 1; k <= RERENDERS; k++) same.push(time(() => render(root, WIDTH, k)));
           const resized: number[] = [];
-          for (let k = 1; k <= RERENDERS; k++) resized.push(timeMs(() => render(root, WIDTH + (k % 2 ? 40 : -40), k)));
+          for (let k = 1; k <= RERENDERS; k++) resized.push(time(() => render(root, WIDTH + (k % 2 ? 40 : -40), k)));
           root.unmount();
           figures.push({
             viewModel: median(viewModel),
@@ -135,7 +111,7 @@ async function main(): Promise<void> {
     const name = `${scenario.groups.toLocaleString('en-US')} groups × ${scenario.steps.toLocaleString('en-US')} steps (${scenario.what})`;
     const cell = (pick: (f: Figures) => number, show: (x: number) => string) =>
       figures.length === 2
-        ? `${show(pick(figures[0]))} → ${show(pick(figures[1]))} (${ratio(pick(figures[0]), pick(figures[1]))})`
+        ? `${show(pick(figures[0]))} → ${show(pick(figures[1]))} (${speedup(pick(figures[0]), pick(figures[1]))})`
         : show(pick(figures[0]));
     rows.push([
       name,
@@ -153,7 +129,7 @@ async function main(): Promise<void> {
       `heap = what the mounted panel keeps, after a full GC\n`,
   );
   console.log(
-    table(
+    markdownTable(
       ['data', 'view model', 'first render', 're-render, same data', 're-render, resized ±40 px', 'heap kept'],
       rows,
     ),

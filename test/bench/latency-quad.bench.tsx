@@ -2,60 +2,18 @@
 // on, 1,440 steps each (a day at 1-minute resolution) on the real request-latency bucket layout, rendered by
 // React 18 into jsdom. Prints the first render and the median of re-renders that do not change the data
 // (a dashboard re-render / resize), plus a data refresh for context. Target: re-render ≤ 16 ms (one frame).
-import Module from 'node:module';
-
-import { JSDOM } from 'jsdom';
-
-// @perses-dev/components' CommonJS build requires font CSS; Node has no loader for it and the bench needs none.
-(Module as unknown as { _extensions: Record<string, (m: { exports: unknown }) => void> })._extensions['.css'] = (m) => {
-  m.exports = {};
-};
-
-const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', { pretendToBeVisual: true });
-const globals = globalThis as unknown as Record<string, unknown>;
-for (const key of [
-  'window',
-  'document',
-  'navigator',
-  'HTMLElement',
-  'Element',
-  'Node',
-  'getComputedStyle',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'MutationObserver',
-]) {
-  const value = (dom.window as unknown as Record<string, unknown>)[key];
-  // navigator is a getter-only global on Node ≥ 21.
-  Object.defineProperty(globals, key, {
-    value:
-      typeof value === 'function' &&
-      key !== 'HTMLElement' &&
-      key !== 'Element' &&
-      key !== 'Node' &&
-      key !== 'MutationObserver'
-        ? value.bind(dom.window)
-        : value,
-    configurable: true,
-    writable: true,
-  });
-}
-globals.IS_REACT_ACT_ENVIRONMENT = false;
-// Measure what users run: React's production build, and emotion's production mode (insertRule). In development
-// emotion appends text to <style> elements, which jsdom re-parses whole on every append and would dominate.
-process.env.NODE_ENV = 'production';
+import { timeSeriesQuery } from './support/fleet-data';
+import { installJsdom } from './support/jsdom';
+import { median, time } from './support/measure';
 
 const GROUPS = 20;
 const STEPS = 1440;
 const RERENDERS = 60;
 
 async function main(): Promise<void> {
+  const container = installJsdom();
   // Imported after the DOM globals exist: react-dom and emotion read them at load time.
-  const { createElement } = await import('react');
-  const { createRoot } = await import('react-dom/client');
-  const { flushSync } = await import('react-dom');
-  const { createTheme, ThemeProvider } = await import('@mui/material');
-  const { ChartsProvider, testChartsTheme } = await import('@perses-dev/components');
+  const { createRoot, renderPanel: render } = await import('./support/render-panel');
   const { LatencyQuadPanel } = await import('../../src/panels/latency-quad/LatencyQuadPanel');
   const { createInitialLatencyQuadOptions } = await import('../../src/panels/latency-quad/latency-quad-spec');
   const { buildQuadViewModel } = await import('../../src/panels/latency-quad/quad-view-model');
@@ -64,10 +22,7 @@ async function main(): Promise<void> {
 
   const makeResults = (seed: number) => [
     {
-      definition: {
-        kind: 'TimeSeriesQuery',
-        spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'bench' } } },
-      },
+      definition: timeSeriesQuery('bench'),
       data: {
         series: Array.from({ length: GROUPS }, (_, g) =>
           histogramSeries({
@@ -84,40 +39,21 @@ async function main(): Promise<void> {
     },
   ];
   const spec = { ...createInitialLatencyQuadOptions(), groups: { nameFormat: '{{model_name}}' } };
-  const theme = createTheme();
-  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const root = createRoot(container);
   const renderPanel = (
     queryResults: ReturnType<typeof makeResults>,
     width: number,
     tick: number,
     height = 20 * 60 + 20,
   ) =>
-    flushSync(() =>
-      root.render(
-        createElement(
-          ThemeProvider,
-          { theme },
-          createElement(
-            ChartsProvider,
-            { chartsTheme: testChartsTheme },
-            // Tall enough that all 20 rows (and their sparklines) are on screen.
-            createElement(LatencyQuadPanel, {
-              key: 'panel',
-              spec,
-              queryResults,
-              contentDimensions: { width, height },
-              'data-tick': tick,
-            } as never),
-          ),
-        ),
-      ),
-    );
-  const time = (fn: () => void) => {
-    const start = performance.now();
-    fn();
-    return performance.now() - start;
-  };
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    // Tall enough that all 20 rows (and their sparklines) are on screen.
+    render(root, LatencyQuadPanel, {
+      key: 'panel',
+      spec,
+      queryResults,
+      contentDimensions: { width, height },
+      'data-tick': tick,
+    });
 
   const data = makeResults(0);
   const first = time(() => renderPanel(data, 1200, 0));

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { baselineSrc } from './support/baseline';
+import { liveHeap, markdownTable, mb, median, ms, speedup, time } from './support/measure';
 import { quadSeries } from './support/quad-data';
-import { liveHeap, mb, median, ms, ratio, table, timeMs } from './support/quad-measure';
 
 type Model = typeof import('../../src/model/histogram');
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
         times.push(
-          timeMs(() => {
+          time(() => {
             const grouped = model.groupBucketSeries(series);
             for (const g of grouped.groups) {
               if (mode === 'headline') {
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     let sink = 0;
     for (let i = 0; i < runs; i++) {
       tupleTimes.push(
-        timeMs(() => {
+        time(() => {
           for (const s of series) {
             const values = s.values;
             for (let j = 0; j < values.length; j++) if (values[j][0] > 0) sink += values[j][1] ?? 0;
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     }
     if (Number.isNaN(sink)) console.log('  (checksum NaN)');
     const pair = (x: number | undefined, y: number, show: (v: number) => string) =>
-      x === undefined ? show(y) : `${show(x)} → ${show(y)} (${ratio(x, y)})`;
+      x === undefined ? show(y) : `${show(x)} → ${show(y)} (${speedup(x, y)})`;
     groupingRows.push([
       `${series.length.toLocaleString('en-US')} series (${groups.toLocaleString('en-US')} groups) × ${STEPS.toLocaleString('en-US')} points`,
       pair(b?.time, n.time, ms),
@@ -112,8 +112,8 @@ async function main(): Promise<void> {
     const engineTimes: number[] = [];
     const plainTimes: number[] = [];
     for (let i = 0; i < 9; i++) {
-      engineTimes.push(timeMs(engine));
-      plainTimes.push(timeMs(() => (sink += plainPass(groups))));
+      engineTimes.push(time(engine));
+      plainTimes.push(time(() => (sink += plainPass(groups))));
     }
     if (!Number.isFinite(sink)) console.log('  (checksum not finite)');
     const e = median(engineTimes);
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores\n`,
   );
   console.log(
-    table(
+    markdownTable(
       [
         'input',
         'grouping',
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       `against one plain pass summing the same step matrices once (target: engine ≤ 1.5× the plain pass)\n`,
   );
   console.log(
-    table(['code', 'bucket-samples', 'engine', 'plain pass', 'engine ÷ plain pass', 'throughput'], engineRows),
+    markdownTable(['code', 'bucket-samples', 'engine', 'plain pass', 'engine ÷ plain pass', 'throughput'], engineRows),
   );
 }
 

@@ -1,5 +1,5 @@
 // Timing and heap figures for benchmarks: medians of repeated runs, heap in use after a full collection, and the
-// printed forms (ms, MB, "× faster") every bench table uses.
+// printed forms (ms, MB, "× faster", console and markdown tables) every bench uses.
 import { GCProfiler, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -47,6 +47,17 @@ export function heapUsed(): number {
 }
 
 /**
+ * Heap plus ArrayBuffer backing stores in use after a full collection, bytes: typed arrays keep their numbers
+ * outside the V8 heap, so code that holds them shows its real footprint only with these counted.
+ */
+export function liveHeap(): number {
+  collect();
+  collect();
+  const { heapUsed: heap, arrayBuffers } = process.memoryUsage();
+  return heap + arrayBuffers;
+}
+
+/**
  * Bytes of heap `fn` allocates, garbage included: what the collections during the call freed plus what is still in
  * use at its end (V8's GC profiler reports the heap before and after each collection).
  */
@@ -84,4 +95,9 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
   const line = (r: readonly string[]) =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A markdown table (the form README's Performance tables are pasted from). */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }

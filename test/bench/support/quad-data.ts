@@ -10,6 +10,7 @@
 import { TimeSeries } from '@perses-dev/core';
 
 import { histogramSeries, REQUEST_LATENCY_BOUNDS } from '../../../src/panels/latency-quad/latency-quad-fixtures';
+import { timeSeriesQuery } from './fleet-data';
 
 export interface QuadDataShape {
   readonly groups: number;
@@ -55,10 +56,7 @@ export function quadSeries({ groups, steps, stepMs = 60_000, distinct = 40, seed
 export function quadQueryResults(shape: QuadDataShape) {
   return [
     {
-      definition: {
-        kind: 'TimeSeriesQuery',
-        spec: { plugin: { kind: 'PrometheusTimeSeriesQuery', spec: { query: 'bench' } } },
-      },
+      definition: timeSeriesQuery('bench'),
       data: { stepMs: shape.stepMs ?? 60_000, series: quadSeries(shape) },
     },
   ];

@@ -9,8 +9,8 @@
 import { dashboardQueries, DEFAULT_INTERPOLATION, interpolate } from '../../support/dashboard-files';
 import { PrometheusHandle, startPrometheus } from '../../support/prometheus';
 import { FLEET_SECONDS, FLEET_START, fleetOpenMetrics, FleetShape } from './fleet-tsdb';
+import { markdownTable } from './measure';
 import { defaultRangeSteps } from './perses-step';
-import { table } from './quad-measure';
 
 const PANEL_WIDTH = 900;
 const RANGES = [
@@ -116,7 +116,7 @@ export async function printQuerySizes(fleet: FleetShape): Promise<void> {
       `\nResponse size at ${fleet.pods} pods × ${fleet.engines} engines, ${fleet.models} models, "All" selected, a ` +
         `${PANEL_WIDTH} px panel (Perses's step for that width); eval = Prometheus evalTotalTime, median of ${ROUNDS}:\n`,
     );
-    console.log(table(['query', 'range', 'step', 'series', 'points', 'JSON bytes', 'eval ms'], rows));
+    console.log(markdownTable(['query', 'range', 'step', 'series', 'points', 'JSON bytes', 'eval ms'], rows));
   } finally {
     await prom.stop();
   }
