@@ -3,12 +3,8 @@
 // 221,760 cells), and 20 histograms as small multiples over a day (1,440 steps × 22 buckets each). For each: the
 // first render (query results → view model → ECharts options → painted canvas), the median re-render with the
 // same props (a dashboard re-render), and the median refresh with new data of the same shape.
-import { pathToFileURL } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
-import { buildHeatmapPage } from '../e2e/histogram-heatmap-page-file';
-import { CHROMIUM } from '../support/browser';
+import { openScenePage } from '../e2e/scene-page';
 
 const REPEATS = Number(process.env.BENCH_RUNS ?? 5);
 const SCENES = ['7 days × 22 buckets', '20 histograms × 1 day'];
@@ -20,11 +16,8 @@ interface Figures {
 }
 
 async function main(): Promise<void> {
-  const index = buildHeatmapPage();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const { browser, page } = await openScenePage('heatmap', { viewport: { width: 1100, height: 900 }, hash: 'bench' });
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(`${pathToFileURL(index).href}#bench`);
     await page.waitForFunction(() => 'heatmapBench' in window);
     console.log(`VllmHistogramHeatmap in Chromium, ms (median of ${REPEATS} where repeated)`);
     console.log('| workload | first render | re-render (same props) | refresh (new data) |');

@@ -1,4 +1,4 @@
-// Browser entry of the VllmHistogramHeatmap scene page (built by histogram-heatmap-build.ts with rsbuild): every
+// Browser entry of the VllmHistogramHeatmap scene page (built by scene-page-build.ts with rsbuild): every
 // scene in both themes, rendered client-side so ECharts draws on real canvases. The page exposes `echarts` (to read
 // chart instances) and `window.heatmapBench` (first render and re-render timings for test/bench).
 

@@ -5,15 +5,13 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 
 import { buildHeatmapViewModel, HeatmapHistogram } from '../../src/panels/histogram-heatmap/heatmap-view-model';
 import { createInitialHistogramHeatmapOptions } from '../../src/panels/histogram-heatmap/histogram-heatmap-spec';
-import { CHROMIUM } from '../support/browser';
-import { buildHeatmapPage } from './histogram-heatmap-page-file';
 import { HEATMAP_SCENES, IDLE_STEPS, ttft } from './histogram-heatmap-scenes';
+import { openScenePage } from './scene-page';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results', 'histogram-heatmap');
 const THEMES = ['light', 'dark'] as const;
@@ -23,12 +21,7 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const index = buildHeatmapPage();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(pathToFileURL(index).href);
+  ({ browser, page } = await openScenePage('heatmap', { viewport: { width: 1100, height: 900 }, errors }));
   await page.waitForFunction(
     (expected) => document.querySelectorAll('[data-testid="heatmap-histogram"] canvas').length >= expected,
     HEATMAP_SCENES.filter((s) => !s.message).length * 2,

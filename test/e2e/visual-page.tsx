@@ -1,4 +1,4 @@
-// Browser entry of the visual regression page (built by visual-build.ts with rsbuild): renders one scene of
+// Browser entry of the visual regression page (built by scene-page-build.ts with rsbuild): renders one scene of
 // visual-scenes.ts, or one panel's options editor, in Perses's own MUI theme (light or dark) and charts theme, set in
 // Lato as the Perses app is. The test drives it through `window.visual` so one page serves every scene.
 

@@ -9,9 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 
-import { CHROMIUM } from '../support/browser';
+import { openScenePage } from './scene-page';
 import {
   ContrastResult,
   cutTexts,
@@ -24,7 +24,6 @@ import {
   textContrasts,
   unevenEditorRows,
 } from './visual-measure';
-import { buildVisualPage } from './visual-page-file';
 import { maxEmptyShare, PanelKind, SIZES, VISUAL_SCENES } from './visual-scenes';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-results', 'visual');
@@ -54,12 +53,7 @@ async function settle(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const index = buildVisualPage();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(pathToFileURL(index).href);
+  ({ browser, page } = await openScenePage('visual', { viewport: { width: 1280, height: 800 }, errors }));
   await page.waitForFunction(() => 'visual' in window);
   for (const mode of THEMES) {
     for (const scene of VISUAL_SCENES) {
