@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
+import { seededRandom } from './prng';
 import {
   exportedFamilies,
   exposedName,
@@ -35,17 +36,6 @@ const MAX_MODEL_LEN = 4096;
 const SAMPLES_PER_ADVANCE = 6;
 /** The core families (no speculative decoding or LoRA: their metrics depend on a real scheduler's drafts). */
 const FAMILIES = exportedFamilies('vllm', []);
-
-/** mulberry32: the same pod always gets the same load curve. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -81,7 +71,7 @@ export class StandinEngine {
   readonly histograms = new Map<MetricKey, HistogramState>();
 
   constructor(seed: number) {
-    this.random = seeded(seed);
+    this.random = seededRandom(seed);
     // Most engines comfortable, one in eight past its batch limit (queueing), a few idle-ish.
     this.base = this.random() < 0.125 ? 1.05 + 0.3 * this.random() : 0.1 + 0.8 * this.random();
     this.phase = 2 * Math.PI * this.random();

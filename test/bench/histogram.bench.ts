@@ -8,6 +8,7 @@
 
 import os from 'node:os';
 
+import { seededRandom } from '../../percli-scripts/stack/prng';
 import { BUCKETS } from '../../percli-scripts/stack/vllm-metrics';
 import {
   groupBucketSeries,
@@ -24,19 +25,9 @@ const START_MS = 1_704_067_200_000;
 const BOUNDS = [...BUCKETS.requestLatency, Infinity];
 const ITERATIONS = 15;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Bucket-rate series (`rate(X_bucket[5m])`-like, cumulative over le) and a `_sum` rate per histogram. */
 function buildSeries(): SeriesLike[] {
-  const random = rng(1);
+  const random = seededRandom(1);
   const out: SeriesLike[] = [];
   for (let h = 0; h < HISTOGRAMS; h++) {
     const labels = { model_name: `model-${h % 10}`, engine: String(Math.floor(h / 10)), instance: `10.0.0.${h}:8000` };

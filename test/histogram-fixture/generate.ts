@@ -20,8 +20,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { seededRandom } from '../../percli-scripts/stack/prng';
 import { BUCKETS, requestTokenBuckets } from '../../percli-scripts/stack/vllm-metrics';
-import { seededRandom } from '../support/prng';
 import { findPrometheus, PrometheusHandle, QueryData, startPrometheus } from '../support/prometheus';
 
 export type Encoded = number | 'NaN' | '+Inf' | '-Inf';

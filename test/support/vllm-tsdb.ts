@@ -12,6 +12,7 @@
 // on the vLLM model's pods, LoRA adapters on one simulator pod. Counters never reset; values are seeded, so the
 // same text comes out every time.
 
+import { seededRandom } from '../../percli-scripts/stack/prng';
 import {
   exportedFamilies,
   familyLabels,
@@ -23,7 +24,6 @@ import {
   VllmFeature,
   VllmFlavour,
 } from '../../percli-scripts/stack/vllm-metrics';
-import { seededRandom } from './prng';
 
 export type { VllmFeature, VllmFlavour };
 

@@ -2,7 +2,7 @@
 // `TimeSeries` per instance, a `[timestamp ms, value]` tuple of two numbers per step that has a sample (the plugin
 // maps Prometheus's pairs with parseValueTuple and leaves out steps without one: no nulls). Seeded, so every run
 // and every implementation measured side by side sees the same numbers.
-import { seededRandom } from '../../support/prng';
+import { seededRandom } from '../../../percli-scripts/stack/prng';
 
 export const FLEET_T0 = 1_764_380_000_000;
 

@@ -1,4 +1,5 @@
-// A seeded PRNG (mulberry32) for generated test data: the same seed gives the same TSDB and fixture on every run.
+// A seeded PRNG (mulberry32): the same seed gives the same numbers on every run, so a stand-in pod always follows
+// the same load curve and the tests' generated TSDB, fixtures and bench data are the same each time.
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
