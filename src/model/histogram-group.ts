@@ -173,12 +173,8 @@ function scanMembers(
     let sampled = 0;
     for (let j = 0; j < values.length; j++) {
       const point = values[j];
-      const t = point[0];
-      let step = previous + 1;
-      if (!(step < steps && timestamps[step] === t)) {
-        step = lowerBound(timestamps, t);
-        if (!(step < steps && timestamps[step] === t) || step <= previous) return undefined;
-      }
+      const step = stepOf(timestamps, point[0], previous + 1);
+      if (step <= previous) return undefined; // not a step (-1), or out of time order
       previous = step;
       const v = point[1];
       if (v === null || slot < 0) continue;
@@ -247,12 +243,8 @@ function fillGroup(
     let hint = 0; // points come in time order (as Prometheus returns them); else a binary search
     for (let j = 0; j < values.length; j++) {
       const point = values[j];
-      const t = point[0];
-      let step = hint;
-      if (!(step < steps && timestamps[step] === t)) {
-        step = lowerBound(timestamps, t);
-        if (!(step < steps && timestamps[step] === t)) return undefined;
-      }
+      const step = stepOf(timestamps, point[0], hint);
+      if (step < 0) return undefined;
       hint = step + 1;
       const v = point[1];
       if (v === null || slot < 0) continue;
@@ -294,6 +286,16 @@ function distinctSorted(all: Float64Array): Float64Array {
   let n = 0;
   for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[n - 1]) all[n++] = all[k];
   return n === all.length ? all : all.slice(0, n);
+}
+
+/**
+ * The step of timestamp `t`, or -1 when `t` is not one of `timestamps`. Tries `hint` first: points come in time
+ * order (as Prometheus returns them), so the next point is almost always on the next step; else a binary search.
+ */
+function stepOf(timestamps: Float64Array, t: number, hint: number): number {
+  if (hint < timestamps.length && timestamps[hint] === t) return hint;
+  const step = lowerBound(timestamps, t);
+  return step < timestamps.length && timestamps[step] === t ? step : -1;
 }
 
 /** Index of the first element ≥ t in an ascending array. */
