@@ -8,6 +8,7 @@ import { HistogramHeatmapSpec } from '../../src/panels/histogram-heatmap/histogr
 import { KvQueueGaugeSpec } from '../../src/panels/kv-queue-gauge/kv-queue-gauge-spec';
 import { histogramSeries, TTFT_BOUNDS } from '../../src/panels/latency-quad/latency-quad-fixtures';
 import { LatencyQuadSpec } from '../../src/panels/latency-quad/latency-quad-spec';
+import { ttftByModel } from './histogram-heatmap-scenes';
 
 export type PanelKind = 'quad' | 'gauge' | 'heatmap';
 
@@ -117,17 +118,7 @@ const gauge200 = () =>
 
 // --- Heatmap: TTFT over time; three models as small multiples.
 const heatmapOne = () => histogramSeries({ bounds: TTFT_BOUNDS, median: 0.08, sigma: 1.1, requestRate: 6, steps: 60 });
-const heatmapThree = () =>
-  ['llama-3.1-8b-instruct', 'qwen2.5-7b-instruct', longName(1)].flatMap((model, i) =>
-    histogramSeries({
-      bounds: TTFT_BOUNDS,
-      labels: { model_name: model },
-      median: 0.05 * (i + 1),
-      sigma: 0.8,
-      requestRate: 4,
-      steps: 60,
-    }),
-  );
+const heatmapThree = () => ttftByModel(['llama-3.1-8b-instruct', 'qwen2.5-7b-instruct', longName(1)]);
 
 interface DataVariant {
   name: string;
