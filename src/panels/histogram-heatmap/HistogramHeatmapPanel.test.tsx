@@ -5,6 +5,7 @@ import { ChartsProvider, testChartsTheme } from '@perses-dev/components';
 import { TimeSeries } from '@perses-dev/core';
 import { render, screen } from '@testing-library/react';
 
+import { renderInHost } from '../../shared/render-in-host';
 import { histogramSeries, TTFT_BOUNDS } from '../latency-quad/latency-quad-fixtures';
 import { heatmapPalette } from './heatmap-colors';
 import { HistogramHeatmapSpec } from './histogram-heatmap-spec';
@@ -97,16 +98,12 @@ test('no samples: an explained state', () => {
 });
 
 test('a new heatmap without any query says which query it needs, with a recipe and the README section', () => {
-  render(
-    <ThemeProvider theme={createTheme()}>
-      <ChartsProvider chartsTheme={testChartsTheme}>
-        <HistogramHeatmapPanel
-          spec={{} as HistogramHeatmapSpec}
-          queryResults={[]}
-          contentDimensions={{ width: 480, height: 240 }}
-        />
-      </ChartsProvider>
-    </ThemeProvider>,
+  renderInHost(
+    <HistogramHeatmapPanel
+      spec={{} as HistogramHeatmapSpec}
+      queryResults={[]}
+      contentDimensions={{ width: 480, height: 240 }}
+    />,
   );
   const status = screen.getByRole('status');
   expect(status).toHaveAttribute('data-state', 'no-query');

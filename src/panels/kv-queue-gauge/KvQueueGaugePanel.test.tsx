@@ -4,6 +4,7 @@ import { PanelDefinition, TimeSeriesData } from '@perses-dev/core';
 import { render, screen, within } from '@testing-library/react';
 
 import { contrastRatio, parseColor, requiredContrast } from '../../shared/contrast';
+import { renderInHost } from '../../shared/render-in-host';
 import { panelQueries, PODS, roleResult, Samples, SATURATED_FLEET } from './kv-queue-fixtures';
 import { createInitialKvQueueGaugeOptions, KvQueueGaugeSpec, KvQueueRole } from './kv-queue-gauge-spec';
 import { KvQueueGaugePanel } from './KvQueueGaugePanel';
@@ -369,16 +370,12 @@ describe('KvQueueGaugePanel', () => {
   });
 
   test('a new panel without any query lists the three queries to add, with the README section', () => {
-    render(
-      <ThemeProvider theme={createTheme()}>
-        <ChartsProvider chartsTheme={testChartsTheme}>
-          <KvQueueGaugePanel
-            spec={createInitialKvQueueGaugeOptions()}
-            queryResults={[]}
-            contentDimensions={{ width: 480, height: 330 }}
-          />
-        </ChartsProvider>
-      </ThemeProvider>,
+    renderInHost(
+      <KvQueueGaugePanel
+        spec={createInitialKvQueueGaugeOptions()}
+        queryResults={[]}
+        contentDimensions={{ width: 480, height: 330 }}
+      />,
     );
     const status = screen.getByRole('status');
     expect(status).toHaveAttribute('data-state', 'no-query');

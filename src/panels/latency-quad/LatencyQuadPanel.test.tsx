@@ -11,6 +11,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 
 import { histogramQuantile } from '../../model/histogram';
 import { contrastRatio, LARGE_TEXT_CONTRAST, parseColor } from '../../shared/contrast';
+import { renderInHost } from '../../shared/render-in-host';
 import {
   FIXTURE_START_MS,
   histogramSeries,
@@ -177,16 +178,12 @@ describe('LatencyQuadPanel', () => {
   });
 
   it('a new panel without any query says which query it needs, with a recipe and the README section', () => {
-    render(
-      <ThemeProvider theme={createTheme()}>
-        <ChartsProvider chartsTheme={testChartsTheme}>
-          <LatencyQuadPanel
-            spec={{} as LatencyQuadSpec}
-            queryResults={[]}
-            contentDimensions={{ width: 480, height: 240 }}
-          />
-        </ChartsProvider>
-      </ThemeProvider>,
+    renderInHost(
+      <LatencyQuadPanel
+        spec={{} as LatencyQuadSpec}
+        queryResults={[]}
+        contentDimensions={{ width: 480, height: 240 }}
+      />,
     );
     const status = screen.getByRole('status');
     expect(status).toHaveAttribute('data-state', 'no-query');
