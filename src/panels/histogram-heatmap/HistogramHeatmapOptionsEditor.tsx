@@ -1,7 +1,7 @@
 // Settings tab of the VllmHistogramHeatmap panel editor: one section per concern, each control inside an
 // OptionsEditorControl as in the official editors. A change stores the stored spec with the edited fields
 // replaced (src/shared/spec-defaults.ts patchSpec), as the other editors do.
-import { MenuItem, Select, Switch, TextField } from '@mui/material';
+import { Switch, TextField } from '@mui/material';
 import {
   FormatControls,
   OptionsEditorColumn,
@@ -13,17 +13,10 @@ import { FormatOptions } from '@perses-dev/core';
 import { OptionsEditorProps } from '@perses-dev/plugin-system';
 import { ReactElement, useState } from 'react';
 
-import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
+import { SelectControl } from '../../components/SelectControl';
 import { patchSpec } from '../../shared/spec-defaults';
-import {
-  HeatmapCellValue,
-  HeatmapMode,
-  HeatmapSlo,
-  HeatmapYScale,
-  HistogramHeatmapSpec,
-  resolveHistogramHeatmapSpec,
-} from './histogram-heatmap-spec';
+import { HeatmapSlo, HistogramHeatmapSpec, resolveHistogramHeatmapSpec } from './histogram-heatmap-spec';
 
 const DEFAULT_SLO: HeatmapSlo = { threshold: 2.5, target: 0.99 };
 
@@ -52,57 +45,36 @@ export function HistogramHeatmapOptionsEditor({
     <OptionsEditorGrid>
       <OptionsEditorColumn>
         <OptionsEditorGroup title="Display">
-          <OptionsEditorControl
+          <SelectControl
             label="Mode"
             description="A heatmap over time, or one bar per bucket for the whole range"
-            control={
-              <Select
-                size="small"
-                fullWidth
-                sx={SELECT_SX}
-                value={spec.mode}
-                inputProps={{ 'aria-label': 'Mode' }}
-                onChange={(e) => update({ mode: e.target.value as HeatmapMode })}
-              >
-                <MenuItem value="over-time">Over time</MenuItem>
-                <MenuItem value="distribution">Distribution over the range</MenuItem>
-              </Select>
-            }
+            value={spec.mode}
+            choices={[
+              { value: 'over-time', label: 'Over time' },
+              { value: 'distribution', label: 'Distribution over the range' },
+            ]}
+            onChange={(mode) => update({ mode })}
           />
-          <OptionsEditorControl
+          <SelectControl
             label="Cell colour"
             description="Share of the step's observations, bucket rate, or observations per step"
-            control={
-              <Select
-                size="small"
-                fullWidth
-                sx={SELECT_SX}
-                value={spec.cellValue}
-                inputProps={{ 'aria-label': 'Cell colour' }}
-                onChange={(e) => update({ cellValue: e.target.value as HeatmapCellValue })}
-              >
-                <MenuItem value="share">Share</MenuItem>
-                <MenuItem value="rate">Rate</MenuItem>
-                <MenuItem value="count">Count per step</MenuItem>
-              </Select>
-            }
+            value={spec.cellValue}
+            choices={[
+              { value: 'share', label: 'Share' },
+              { value: 'rate', label: 'Rate' },
+              { value: 'count', label: 'Count per step' },
+            ]}
+            onChange={(cellValue) => update({ cellValue })}
           />
-          <OptionsEditorControl
+          <SelectControl
             label="Bucket rows"
             description="Equal height per bucket, or true scale on a linear axis"
-            control={
-              <Select
-                size="small"
-                fullWidth
-                sx={SELECT_SX}
-                value={spec.yScale}
-                inputProps={{ 'aria-label': 'Bucket rows' }}
-                onChange={(e) => update({ yScale: e.target.value as HeatmapYScale })}
-              >
-                <MenuItem value="buckets">Equal height</MenuItem>
-                <MenuItem value="linear">True scale</MenuItem>
-              </Select>
-            }
+            value={spec.yScale}
+            choices={[
+              { value: 'buckets', label: 'Equal height' },
+              { value: 'linear', label: 'True scale' },
+            ]}
+            onChange={(yScale) => update({ yScale })}
           />
           <OptionsEditorControl
             label="Cumulative line"

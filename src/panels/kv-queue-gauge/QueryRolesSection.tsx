@@ -1,11 +1,13 @@
 // Query roles section of the KV & queue editor: what each query of the panel measures, in query order.
-import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
+import { Box, Button, Typography } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
-import { SELECT_SX } from '../../components/editor-controls';
+import { SelectControl } from '../../components/SelectControl';
 import { SectionProps } from './editor-section';
 import { KV_QUEUE_ROLES, KvQueueRole } from './kv-queue-gauge-spec';
+
+const ROLE_CHOICES = KV_QUEUE_ROLES.map((role) => ({ value: role, label: role }));
 
 export function QueryRolesSection({ spec, update }: SectionProps): ReactElement {
   const roles = spec.queryRoles;
@@ -19,26 +21,13 @@ export function QueryRolesSection({ spec, update }: SectionProps): ReactElement 
         What each query of this panel measures, in query order.
       </Typography>
       {roles.map((role, index) => (
-        <OptionsEditorControl
+        <SelectControl
           key={index}
           label={`Query ${index + 1}`}
-          control={
-            <TextField
-              select
-              size="small"
-              fullWidth
-              sx={SELECT_SX}
-              value={role}
-              inputProps={{ 'aria-label': `role of query ${index + 1}` }}
-              onChange={(e) => setRole(index, e.target.value as KvQueueRole)}
-            >
-              {KV_QUEUE_ROLES.map((r) => (
-                <MenuItem key={r} value={r}>
-                  {r}
-                </MenuItem>
-              ))}
-            </TextField>
-          }
+          ariaLabel={`role of query ${index + 1}`}
+          value={role}
+          choices={ROLE_CHOICES}
+          onChange={(next) => setRole(index, next)}
         />
       ))}
       {duplicates.length > 0 && (

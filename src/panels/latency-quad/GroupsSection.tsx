@@ -1,10 +1,10 @@
 // Grouped-rows section of the Latency Quad editor: row label format, the statistic rows are sorted by, and a cap.
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement } from 'react';
 
-import { SELECT_SX } from '../../components/editor-controls';
 import { NumberOptionField } from '../../components/NumberOptionField';
+import { SelectControl } from '../../components/SelectControl';
 import { inRange } from '../../shared/option-range';
 import { SectionProps } from './editor-section';
 import { QUAD_LIMITS } from './latency-quad-limits';
@@ -36,32 +36,15 @@ export function GroupsSection({ spec, update }: SectionProps): ReactElement {
           />
         }
       />
-      <OptionsEditorControl
+      <SelectControl
         label="Sort worst first by"
         description="Top quantile = the highest quantile among the tiles"
-        control={
-          <TextField
-            select
-            size="small"
-            fullWidth
-            sx={SELECT_SX}
-            value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
-            inputProps={{ 'aria-label': 'Sort worst first by' }}
-            onChange={(e) =>
-              set({
-                sortBy:
-                  e.target.value === AUTO ? undefined : e.target.value === 'mean' ? 'mean' : Number(e.target.value),
-              })
-            }
-          >
-            <MenuItem value={AUTO}>Top quantile</MenuItem>
-            {spec.statistics.map((s) => (
-              <MenuItem key={statisticLabel(s)} value={String(statisticKey(s))}>
-                {statisticLabel(s)}
-              </MenuItem>
-            ))}
-          </TextField>
-        }
+        value={groups.sortBy === undefined ? AUTO : String(groups.sortBy)}
+        choices={[
+          { value: AUTO, label: 'Top quantile' },
+          ...spec.statistics.map((s) => ({ value: String(statisticKey(s)), label: statisticLabel(s) })),
+        ]}
+        onChange={(value) => set({ sortBy: value === AUTO ? undefined : value === 'mean' ? 'mean' : Number(value) })}
       />
       <OptionsEditorControl
         label="Maximum rows"

@@ -1,12 +1,11 @@
 // Statistics section of the Latency Quad editor: the tiles (typed as "mean, p50, p90, p99"), how each number is
 // taken from the range, what series without `le` are, and sparklines.
-import { MenuItem, Switch, TextField } from '@mui/material';
+import { Switch, TextField } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup } from '@perses-dev/components';
 import { ReactElement, useEffect, useState } from 'react';
 
-import { SELECT_SX } from '../../components/editor-controls';
+import { SelectControl } from '../../components/SelectControl';
 import { SectionProps } from './editor-section';
-import { LatencyValueOverRange, MeanInput } from './latency-quad-spec';
 import { parseStatistics, statisticsToText } from './statistics-text';
 
 export function StatisticsSection({ spec, update }: SectionProps): ReactElement {
@@ -17,42 +16,26 @@ export function StatisticsSection({ spec, update }: SectionProps): ReactElement 
         description="Mean and/or quantiles, comma-separated, e.g. mean, p50, p90, p99, p99.9"
         control={<StatisticsField spec={spec} update={update} />}
       />
-      <OptionsEditorControl
+      <SelectControl
         label="Value over the range"
         description="range = quantile of the whole-range histogram (like increase(…[$__range]))"
-        control={
-          <TextField
-            select
-            size="small"
-            fullWidth
-            sx={SELECT_SX}
-            value={spec.valueOverRange}
-            inputProps={{ 'aria-label': 'Value over the range' }}
-            onChange={(e) => update({ valueOverRange: e.target.value as LatencyValueOverRange })}
-          >
-            <MenuItem value="range">Whole range</MenuItem>
-            <MenuItem value="last">Last step</MenuItem>
-            <MenuItem value="mean-of-steps">Mean of steps</MenuItem>
-          </TextField>
-        }
+        value={spec.valueOverRange}
+        choices={[
+          { value: 'range', label: 'Whole range' },
+          { value: 'last', label: 'Last step' },
+          { value: 'mean-of-steps', label: 'Mean of steps' },
+        ]}
+        onChange={(valueOverRange) => update({ valueOverRange })}
       />
-      <OptionsEditorControl
+      <SelectControl
         label="Series without le are"
         description="_sum rate: the histogram's _sum rate; the mean is Σ _sum / Σ +Inf bucket over the range. Mean: a ready-made mean per step (e.g. rate(_sum) / rate(_count)), weighted by the +Inf bucket."
-        control={
-          <TextField
-            select
-            size="small"
-            fullWidth
-            sx={SELECT_SX}
-            value={spec.meanInput}
-            inputProps={{ 'aria-label': 'Series without le are' }}
-            onChange={(e) => update({ meanInput: e.target.value as MeanInput })}
-          >
-            <MenuItem value="sum">_sum rate</MenuItem>
-            <MenuItem value="mean">Mean</MenuItem>
-          </TextField>
-        }
+        value={spec.meanInput}
+        choices={[
+          { value: 'sum', label: '_sum rate' },
+          { value: 'mean', label: 'Mean' },
+        ]}
+        onChange={(meanInput) => update({ meanInput })}
       />
       <OptionsEditorControl
         label="Sparklines"

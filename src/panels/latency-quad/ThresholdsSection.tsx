@@ -1,11 +1,11 @@
 // Thresholds section of the Latency Quad editor: the panel-wide thresholds, or an override for one statistic
 // ("p99 TTFT < 2 s" colours only p99).
-import { Button, MenuItem, TextField } from '@mui/material';
+import { Button } from '@mui/material';
 import { OptionsEditorControl, OptionsEditorGroup, ThresholdsEditor } from '@perses-dev/components';
 import { ThresholdOptions } from '@perses-dev/core';
 import { ReactElement, useState } from 'react';
 
-import { SELECT_SX } from '../../components/editor-controls';
+import { SelectControl } from '../../components/SelectControl';
 import { SectionProps } from './editor-section';
 import { statisticLabel } from './latency-quad-spec';
 
@@ -28,26 +28,17 @@ export function ThresholdsSection({ spec, update }: SectionProps): ReactElement 
   return (
     <>
       <OptionsEditorGroup title="Thresholds scope">
-        <OptionsEditorControl
+        <SelectControl
           label="Thresholds for"
-          control={
-            <TextField
-              select
-              size="small"
-              fullWidth
-              sx={SELECT_SX}
-              value={overridden ? target : PANEL_WIDE}
-              inputProps={{ 'aria-label': 'Thresholds for' }}
-              onChange={(e) => setTarget(e.target.value)}
-            >
-              <MenuItem value={PANEL_WIDE}>all tiles</MenuItem>
-              {spec.statistics.map((s) => (
-                <MenuItem key={statisticLabel(s)} value={statisticLabel(s)}>
-                  {statisticLabel(s)} only{s.thresholds ? ' (overridden)' : ''}
-                </MenuItem>
-              ))}
-            </TextField>
-          }
+          value={overridden ? target : PANEL_WIDE}
+          choices={[
+            { value: PANEL_WIDE, label: 'all tiles' },
+            ...spec.statistics.map((s) => ({
+              value: statisticLabel(s),
+              label: `${statisticLabel(s)} only${s.thresholds ? ' (overridden)' : ''}`,
+            })),
+          ]}
+          onChange={setTarget}
         />
         {overridden?.thresholds && (
           <OptionsEditorControl
